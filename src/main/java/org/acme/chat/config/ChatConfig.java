@@ -1,0 +1,45 @@
+package org.acme.chat.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Every {@code chat.*} setting of the service, with its default. The README's configuration table mirrors this file.
+ */
+@ConfigMapping(prefix = "chat")
+public interface ChatConfig {
+
+    /** Room history settings. */
+    History history();
+
+    /** Limits on chat messages sent by clients. */
+    Message message();
+
+    /**
+     * Largest WebSocket frame, and largest reassembled message, accepted from a client, in bytes. Anything larger
+     * closes the connection with 1009. Feeds {@code quarkus.websockets-next.server.max-frame-size} and
+     * {@code max-message-size}.
+     */
+    @WithDefault("65536")
+    int maxFrameBytes();
+
+    interface History {
+        /** How many of a room's most recent messages are kept and sent to a joiner in {@code welcome.history}. */
+        @WithDefault("50")
+        int size();
+
+        /** How many rooms' histories are kept in memory; the least recently used empty room's history is dropped first. */
+        @WithDefault("10000")
+        int maxRooms();
+    }
+
+    interface Message {
+        /** Longest chat text accepted, in Unicode code points; longer texts get error {@code text_too_long}. */
+        @WithDefault("4000")
+        int maxLength();
+
+        /** Longest client {@code ref} accepted, in characters; longer refs get error {@code ref_too_long}. */
+        @WithDefault("128")
+        int maxRefLength();
+    }
+}

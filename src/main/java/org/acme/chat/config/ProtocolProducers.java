@@ -1,0 +1,23 @@
+package org.acme.chat.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.acme.chat.protocol.EventEncoder;
+import org.acme.chat.protocol.FrameDecoder;
+
+/** Builds the protocol codec from the application's {@link ObjectMapper} and the {@code chat.message.*} limits. */
+public class ProtocolProducers {
+
+    @Produces
+    @Singleton
+    FrameDecoder frameDecoder(ObjectMapper mapper, ChatConfig config) {
+        return new FrameDecoder(mapper, config.message().maxLength(), config.message().maxRefLength());
+    }
+
+    @Produces
+    @Singleton
+    EventEncoder eventEncoder(ObjectMapper mapper) {
+        return new EventEncoder(mapper);
+    }
+}

@@ -1,0 +1,18 @@
+package org.acme.chat.history;
+
+import java.util.List;
+import org.acme.chat.protocol.ChatMessage;
+import org.acme.chat.protocol.Member;
+
+/**
+ * Where a room's recent messages live. It assigns message ids, so that ids and history order are one and the same.
+ * Callers serialise appends per room; different rooms may append concurrently.
+ */
+public interface HistoryStore {
+
+    /** Stores a message as the room's newest, with the room's next id, and returns it. */
+    ChatMessage append(String room, Member from, String text, long ts);
+
+    /** The room's most recent messages, oldest first; empty for a room never seen or already dropped. */
+    List<ChatMessage> recent(String room);
+}

@@ -1,0 +1,78 @@
+package org.acme.chat.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.acme.chat.protocol.ErrorCode;
+import org.acme.chat.room.RoomRegistry;
+
+/** The service's own meters. Tags never carry a room or user name, only bounded codes. */
+@ApplicationScoped
+public class ChatMetrics {
+
+    /** {@code chat_errors_total{code}} values beyond the {@link ErrorCode}s: the ones that close the connection. */
+    public static final String BINARY_FRAME = "binary_frame";
+    public static final String MESSAGE_TOO_BIG = "message_too_big";
+    public static final String NAME_TAKEN = "name_taken";
+    public static final String INTERNAL_ERROR = "internal_error";
+
+    private final MeterRegistry registry;
+    private final Counter received;
+    private final Counter delivered;
+    private final Timer broadcast;
+    private final Map<String, Counter> errors = new ConcurrentHashMap<>();
+
+    public ChatMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.received = Counter.builder("chat.messages.received")
+                .description("Chat messages accepted from clients").register(registry);
+        this.delivered = Counter.builder("chat.messages.delivered")
+                .description("Chat messages handed to member connections (one per recipient)").register(registry);
+        this.broadcast = Timer.builder("chat.broadcast.duration")
+                .description("Time to store a message and hand it to every local member of its room")
+                .register(registry);
+        for (ErrorCode code : ErrorCode.values()) {
+            errorCounter(code.wireName());
+        }
+        for (String code : new String[] { BINARY_FRAME, MESSAGE_TOO_BIG, NAME_TAKEN, INTERNAL_ERROR }) {
+            errorCounter(code);
+        }
+    }
+
+    /** Registers the gauges that read the room registry's live state. */
+    public void watch(RoomRegistry rooms) {
+        Gauge.builder("chat.connections.active", rooms, RoomRegistry::members)
+                .description("Open chat connections that joined a room").register(registry);
+        Gauge.builder("chat.rooms.active", rooms, RoomRegistry::activeRooms)
+                .description("Rooms with at least one member on this node").register(registry);
+    }
+
+    public void received() {
+        received.increment();
+    }
+
+    public void delivered(int recipients) {
+        delivered.increment(recipients);
+    }
+
+    public Timer broadcast() {
+        return broadcast;
+    }
+
+    public void error(ErrorCode code) {
+        error(code.wireName());
+    }
+
+    public void error(String code) {
+        errorCounter(code).increment();
+    }
+
+    private Counter errorCounter(String code) {
+        return errors.computeIfAbsent(code, c -> Counter.builder("chat.errors")
+                .description("Refused client frames and error closes, by code").tag("code", c).register(registry));
+    }
+}

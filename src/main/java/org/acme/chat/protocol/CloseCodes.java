@@ -1,0 +1,23 @@
+package org.acme.chat.protocol;
+
+/** WebSocket close codes the server sends; {@code docs/protocol.md} says what a client should do for each. */
+public final class CloseCodes {
+
+    /** Normal closure. */
+    public static final int NORMAL = 1000;
+    /** The server is going away (shutdown); reconnect. */
+    public static final int GOING_AWAY = 1001;
+    /** A binary frame was sent to a chat room; do not reconnect with the same behaviour. */
+    public static final int UNSUPPORTED_DATA = 1003;
+    /** The upgrade request broke a rule the pre-upgrade check missed (defence in depth; normally a 400). */
+    public static final int POLICY_VIOLATION = 1008;
+    /** A frame or a reassembled message exceeded {@code chat.max-frame-bytes}. */
+    public static final int MESSAGE_TOO_BIG = 1009;
+    /** Unexpected server error; reconnect with backoff. */
+    public static final int INTERNAL_ERROR = 1011;
+    /** The name was taken between the upgrade check and the join (a race the 409 check cannot see). */
+    public static final int NAME_TAKEN = 4409;
+
+    private CloseCodes() {
+    }
+}

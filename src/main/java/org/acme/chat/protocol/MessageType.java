@@ -1,0 +1,26 @@
+package org.acme.chat.protocol;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** The {@code type} of every frame of protocol v1, as it appears on the wire. */
+public enum MessageType {
+    WELCOME("welcome"),
+    MESSAGE("message"),
+    JOIN("join"),
+    LEAVE("leave"),
+    ACK("ack"),
+    PING("ping"),
+    PONG("pong"),
+    ERROR("error");
+
+    private final String wireName;
+
+    MessageType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    @JsonValue
+    public String wireName() {
+        return wireName;
+    }
+}

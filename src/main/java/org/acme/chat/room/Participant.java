@@ -1,0 +1,15 @@
+package org.acme.chat.room;
+
+import org.acme.chat.protocol.Member;
+
+/**
+ * One member's connection as the room layer sees it. {@link #deliver} is called with the room's lock held, so it must
+ * only queue the frame (never block), and it receives frames in room order.
+ */
+public interface Participant {
+
+    Member member();
+
+    /** Queues one encoded frame for this member. */
+    void deliver(String frame);
+}

@@ -1,0 +1,62 @@
+package org.acme.chat.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Decoding is pure logic: plain JUnit, one case per error code. */
+class FrameDecoderTest {
+
+    private final FrameDecoder decoder = new FrameDecoder(new ObjectMapper(), 10, 8);
+
+    @Test
+    void decodesMessageWithAndWithoutRef() throws Exception {
+        assertEquals(new ClientFrame.Send("hi <b>", "r-1"),
+                decoder.decode("{\"type\":\"message\",\"text\":\"hi <b>\",\"ref\":\"r-1\"}"));
+        assertEquals(new ClientFrame.Send("hi", null), decoder.decode("{\"type\":\"message\",\"text\":\"hi\"}"));
+    }
+
+    @Test
+    void decodesPing() throws Exception {
+        assertInstanceOf(ClientFrame.Ping.class, decoder.decode("{\"type\":\"ping\"}"));
+    }
+
+    @Test
+    void countsLengthInCodePoints() throws Exception {
+        String tenEmoji = "😀".repeat(10);
+        assertEquals(tenEmoji, ((ClientFrame.Send) decoder.decode(message(tenEmoji))).text());
+    }
+
+    @ParameterizedTest(name = "{1} for {0}")
+    @CsvSource(delimiter = '|', value = {
+            "{not json                                   | INVALID_JSON",
+            "''                                          | INVALID_JSON",
+            "{\"type\":\"message\",\"text\":\"a\"} trailing | INVALID_JSON",
+            "[1,2]                                       | INVALID_MESSAGE",
+            "\"message\"                                 | INVALID_MESSAGE",
+            "{\"text\":\"no type\"}                      | INVALID_MESSAGE",
+            "{\"type\":7}                                | INVALID_MESSAGE",
+            "{\"type\":\"message\",\"text\":42}          | INVALID_MESSAGE",
+            "{\"type\":\"message\",\"text\":\"a\",\"ref\":1} | INVALID_MESSAGE",
+            "{\"type\":\"welcome\"}                      | UNKNOWN_TYPE",
+            "{\"type\":\"MESSAGE\",\"text\":\"a\"}       | UNKNOWN_TYPE",
+            "{\"type\":\"message\"}                      | EMPTY_TEXT",
+            "{\"type\":\"message\",\"text\":null}        | EMPTY_TEXT",
+            "{\"type\":\"message\",\"text\":\" \\n \"}   | EMPTY_TEXT",
+            "{\"type\":\"message\",\"text\":\"12345678901\"} | TEXT_TOO_LONG",
+            "{\"type\":\"message\",\"text\":\"a\",\"ref\":\"123456789\"} | REF_TOO_LONG",
+    })
+    void refusesBadFramesWithTheirCode(String frame, ErrorCode expected) {
+        ProtocolException e = assertThrows(ProtocolException.class, () -> decoder.decode(frame));
+        assertEquals(expected, e.code());
+    }
+
+    private static String message(String text) {
+        return "{\"type\":\"message\",\"text\":\"" + text + "\"}";
+    }
+}

@@ -1,0 +1,41 @@
+package org.acme.chat.room;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class JoinRequestTest {
+
+    @Test
+    void trimsTheNameAndKeepsTheRoom() throws Exception {
+        assertEquals(new JoinRequest("Team_1.a-b", "Zoë Smith"), JoinRequest.parse("Team_1.a-b", "  Zoë Smith "));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", "-lead", ".x", "_x", "has space", "sl/ash", "ümlaut", "x%20y" })
+    void rejectsInvalidRooms(String room) {
+        assertThrows(InvalidJoinException.class, () -> JoinRequest.parse(room, "alice"));
+    }
+
+    @Test
+    void roomNamesAreAtMost64Characters() throws Exception {
+        JoinRequest.parse("r".repeat(64), "alice");
+        assertThrows(InvalidJoinException.class, () -> JoinRequest.parse("r".repeat(65), "alice"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", "   ", "<b>", "a;b", "tab\tname", "new\nline", "emoji😀" })
+    void rejectsInvalidNames(String name) {
+        assertThrows(InvalidJoinException.class, () -> JoinRequest.parse("r1", name));
+    }
+
+    @Test
+    void namesAreAtMost32CharactersAfterTrimming() throws Exception {
+        JoinRequest.parse("r1", " " + "n".repeat(32) + " ");
+        assertThrows(InvalidJoinException.class, () -> JoinRequest.parse("r1", "n".repeat(33)));
+        assertThrows(InvalidJoinException.class, () -> JoinRequest.parse("r1", null));
+    }
+}

@@ -1,0 +1,192 @@
+package org.acme.chat.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A small WebSocket test client on Vert.x core: every received text and binary message goes into a queue, the close
+ * status into a future; all waits are bounded. Works against {@code @QuarkusTest} and packaged apps alike.
+ */
+public final class WsClient implements AutoCloseable {
+
+    /** Bound on every wait of this client. */
+    public static final long TIMEOUT_SECONDS = 10;
+
+    private static final Vertx VERTX = Vertx.vertx();
+
+    private final WebSocketClient client;
+    private final WebSocket ws;
+    private final LinkedBlockingQueue<String> texts = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Buffer> binaries = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closeStatus = new CompletableFuture<>();
+
+    private WsClient(WebSocketClient client, WebSocket ws) {
+        this.client = client;
+        this.ws = ws;
+        ws.textMessageHandler(texts::add);
+        ws.binaryMessageHandler(binaries::add);
+        // No close frame (a dropped TCP connection) reads as 1006, as in browsers.
+        ws.closeHandler(v -> closeStatus.complete(ws.closeStatusCode() == null ? 1006 : (int) ws.closeStatusCode()));
+    }
+
+    /** Opens a WebSocket to {@code pathAndQuery} on the server at {@code base}. */
+    public static WsClient connect(URI base, String pathAndQuery) {
+        WebSocketClient client = VERTX.createWebSocketClient(new WebSocketClientOptions()
+                .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 22));
+        CompletableFuture<WsClient> opened = new CompletableFuture<>();
+        // Connect from the event loop and install the handlers in the completion callback, before the event loop
+        // reads the next bytes: the server's first frame can arrive in the same packet as the handshake response.
+        VERTX.runOnContext(v -> client.connect(options(base, pathAndQuery)).onComplete(ar -> {
+            if (ar.succeeded()) {
+                opened.complete(new WsClient(client, ar.result()));
+            } else {
+                opened.completeExceptionally(ar.cause());
+            }
+        }));
+        try {
+            return opened.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            client.close();
+            throw new OperationFailed(e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+            client.close();
+            throw new AssertionError("no WebSocket to " + pathAndQuery + " within " + TIMEOUT_SECONDS + " s", e);
+        }
+    }
+
+    /** Attempts an upgrade that the server must refuse, and returns the HTTP status it answered with. */
+    public static int rejectedStatus(URI base, String pathAndQuery) {
+        WebSocketClient client = VERTX.createWebSocketClient();
+        try {
+            WebSocket ws = await(client.connect(options(base, pathAndQuery)));
+            ws.close();
+            throw new AssertionError("upgrade to " + pathAndQuery + " was accepted");
+        } catch (OperationFailed e) {
+            if (e.getCause() instanceof UpgradeRejectedException rejected) {
+                return rejected.getStatus();
+            }
+            throw e;
+        } finally {
+            client.close();
+        }
+    }
+
+    private static WebSocketConnectOptions options(URI base, String pathAndQuery) {
+        return new WebSocketConnectOptions().setHost(base.getHost()).setPort(base.getPort()).setURI(pathAndQuery);
+    }
+
+    public void send(String text) {
+        await(ws.writeTextMessage(text));
+    }
+
+    public void send(JsonObject json) {
+        send(json.encode());
+    }
+
+    public void sendBinary(Buffer data) {
+        await(ws.writeBinaryMessage(data));
+    }
+
+    public void sendFrame(WebSocketFrame frame) {
+        await(ws.writeFrame(frame));
+    }
+
+    /** The next text message, waiting at most {@link #TIMEOUT_SECONDS}. */
+    public String nextText() {
+        return poll(texts);
+    }
+
+    /** The next text message as JSON. */
+    public JsonObject next() {
+        return new JsonObject(nextText());
+    }
+
+    /** The next text message, which must be of the given {@code type}. */
+    public JsonObject next(String type) {
+        JsonObject json = next();
+        assertEquals(type, json.getString("type"), () -> "expected a '" + type + "' frame but got " + json);
+        return json;
+    }
+
+    public Buffer nextBinary() {
+        return poll(binaries);
+    }
+
+    /**
+     * Asserts that nothing was received so far that is still unread: sends a ping and expects the pong as the very
+     * next frame. Deterministic, since the server answers frames of a connection in order.
+     */
+    public void assertNothingPending() {
+        send(new JsonObject().put("type", "ping"));
+        next("pong");
+    }
+
+    /** Waits for the server to close the connection and returns the close status code. */
+    public int awaitClose() {
+        try {
+            return closeStatus.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new AssertionError("connection was not closed within " + TIMEOUT_SECONDS + " s", e);
+        }
+    }
+
+    public boolean isClosed() {
+        return ws.isClosed();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (!ws.isClosed()) {
+                await(ws.close());
+            }
+        } finally {
+            client.close();
+        }
+    }
+
+    private static <T> T poll(LinkedBlockingQueue<T> queue) {
+        try {
+            T item = queue.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            assertNotNull(item, "nothing received within " + TIMEOUT_SECONDS + " s");
+            return item;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new OperationFailed(e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+            throw new AssertionError("no answer within " + TIMEOUT_SECONDS + " s", e);
+        }
+    }
+
+    /** A failed client operation, with Vert.x's cause. */
+    static final class OperationFailed extends RuntimeException {
+        OperationFailed(Throwable cause) {
+            super(cause);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.acme.chat.websocket;
+
+import static org.acme.chat.support.Names.chatPath;
+import static org.acme.chat.support.Names.uniqueRoom;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import org.acme.chat.support.WsClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every bad client frame gets its error event; the connection stays open and the room keeps working. */
+@QuarkusTest
+class ProtocolErrorTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "not json at all                          | invalid_json",
+            "[\"an\",\"array\"]                       | invalid_message",
+            "{\"type\":\"message\",\"text\":true}     | invalid_message",
+            "{\"type\":\"shout\",\"text\":\"hi\"}     | unknown_type",
+            "{\"type\":\"message\",\"text\":\"\"}     | empty_text",
+    })
+    void badFrameGetsErrorAndConnectionStaysUsable(String frame, String code) {
+        assertErrorThenStillWorks(frame, code);
+    }
+
+    @Test
+    void textOverTheLimitGetsTextTooLong() {
+        // The test profile sets chat.message.max-length=100.
+        assertErrorThenStillWorks(ChatRoomTest.message("x".repeat(101)).encode(), "text_too_long");
+    }
+
+    @Test
+    void hugeRefGetsRefTooLong() {
+        assertErrorThenStillWorks(ChatRoomTest.message("hi").put("ref", "r".repeat(500)).encode(), "ref_too_long");
+    }
+
+    private void assertErrorThenStillWorks(String frame, String code) {
+        String room = uniqueRoom("errors");
+        try (WsClient sender = WsClient.connect(base, chatPath(room, "sender"));
+                WsClient bystander = WsClient.connect(base, chatPath(room, "bystander"))) {
+            sender.next("welcome");
+            sender.next("join");
+            bystander.next("welcome");
+
+            sender.send(frame);
+            JsonObject error = sender.next("error");
+            assertEquals(code, error.getString("code"));
+            assertFalse(error.getString("message").isBlank());
+
+            sender.send(ChatRoomTest.message("still here"));
+            assertEquals("still here", sender.next("message").getString("text"));
+            assertEquals("still here", bystander.next("message").getString("text"),
+                    "the bad frame reached nobody, the good one did");
+        }
+    }
+}
