@@ -5,9 +5,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.acme.chat.room.InvalidJoinException;
-import org.acme.chat.room.JoinRequest;
-import org.acme.chat.room.RoomService;
+import java.util.Optional;
+import org.acme.chat.room.JoinPolicy;
 
 /**
  * Answers bad requests on the WebSocket paths with an HTTP status and a one-line reason before any upgrade: 400 for a
@@ -20,10 +19,10 @@ public class UpgradeGuard {
     static final String ECHO_PATH = "/echo";
     private static final int PRIORITY = 100;
 
-    private final RoomService rooms;
+    private final JoinPolicy policy;
 
-    public UpgradeGuard(RoomService rooms) {
-        this.rooms = rooms;
+    public UpgradeGuard(JoinPolicy policy) {
+        this.policy = policy;
     }
 
     void register(@Observes Filters filters) {
@@ -42,15 +41,10 @@ public class UpgradeGuard {
             return;
         }
         if (chat) {
-            try {
-                String name = Handshake.singleQueryParam(rc.request().query(), "name");
-                JoinRequest request = JoinRequest.parse(path.substring(CHAT_PREFIX.length()), name);
-                if (rooms.isNameTaken(request.room(), request.name())) {
-                    reject(rc, 409, "name '" + request.name() + "' is already taken in room '" + request.room() + "'");
-                    return;
-                }
-            } catch (InvalidJoinException e) {
-                reject(rc, 400, e.getMessage());
+            String name = Handshake.singleQueryParam(rc.request().query(), "name");
+            Optional<JoinPolicy.Refusal> refusal = policy.check(path.substring(CHAT_PREFIX.length()), name);
+            if (refusal.isPresent()) {
+                reject(rc, refusal.get().status(), refusal.get().reason());
                 return;
             }
         }

@@ -1,7 +1,6 @@
 package org.acme.chat.metrics;
 
 import static io.restassured.RestAssured.given;
-import static org.acme.chat.support.Names.chatPath;
 import static org.acme.chat.support.Names.uniqueRoom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,11 +30,9 @@ class MetricsTest {
         double invalidJson = value("chat_errors_total{code=\"invalid_json\"}");
         double broadcasts = value("chat_broadcast_duration_seconds_count");
 
-        try (WsClient alice = WsClient.connect(base, chatPath(room, "metrics-alice"));
-                WsClient bob = WsClient.connect(base, chatPath(room, "metrics-bob"))) {
-            alice.next("welcome");
+        try (WsClient alice = WsClient.join(base, room, "metrics-alice");
+                WsClient bob = WsClient.join(base, room, "metrics-bob")) {
             alice.next("join");
-            bob.next("welcome");
             double connections = value("chat_connections_active");
             double rooms = value("chat_rooms_active");
             assertTrue(connections >= 2, "two open connections at least, got " + connections);

@@ -36,6 +36,7 @@ public final class WsClient implements AutoCloseable {
     private final LinkedBlockingQueue<String> texts = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<Buffer> binaries = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeStatus = new CompletableFuture<>();
+    private JsonObject welcome;
 
     private WsClient(WebSocketClient client, WebSocket ws) {
         this.client = client;
@@ -69,6 +70,26 @@ public final class WsClient implements AutoCloseable {
             client.close();
             throw new AssertionError("no WebSocket to " + pathAndQuery + " within " + TIMEOUT_SECONDS + " s", e);
         }
+    }
+
+    /**
+     * Joins {@code room} as {@code name} and waits for the welcome, so that the server has run the join before the
+     * caller connects anyone else (the handshake completes before the server's @OnOpen runs).
+     */
+    public static WsClient join(URI base, String room, String name) {
+        WsClient client = connect(base, Names.chatPath(room, name));
+        try {
+            client.welcome = client.next("welcome");
+            return client;
+        } catch (RuntimeException | AssertionError e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    /** The welcome frame received by {@link #join}. */
+    public JsonObject welcome() {
+        return welcome;
     }
 
     /** Attempts an upgrade that the server must refuse, and returns the HTTP status it answered with. */

@@ -115,14 +115,16 @@ class ChatRoomTest {
     @Test
     void membersGetDistinctIdsAndTheNameIsFreeAgainAfterLeaving() {
         String room = uniqueRoom("rejoin");
-        String firstId;
-        try (WsClient first = WsClient.connect(base, chatPath(room, "same"))) {
-            firstId = first.next("welcome").getJsonObject("you").getString("id");
-        }
-        try (WsClient observer = WsClient.connect(base, chatPath(room, "observer"))) {
-            observer.next("welcome");
-            try (WsClient again = WsClient.connect(base, chatPath(room, "same"))) {
-                assertNotEquals(firstId, again.next("welcome").getJsonObject("you").getString("id"));
+        try (WsClient observer = WsClient.join(base, room, "observer")) {
+            String firstId;
+            try (WsClient first = WsClient.join(base, room, "same")) {
+                firstId = first.welcome().getJsonObject("you").getString("id");
+                observer.next("join");
+            }
+            // The leave event proves the server has released the name.
+            assertEquals(firstId, observer.next("leave").getJsonObject("member").getString("id"));
+            try (WsClient again = WsClient.join(base, room, "same")) {
+                assertNotEquals(firstId, again.welcome().getJsonObject("you").getString("id"));
             }
         }
     }

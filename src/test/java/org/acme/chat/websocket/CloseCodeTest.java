@@ -1,6 +1,5 @@
 package org.acme.chat.websocket;
 
-import static org.acme.chat.support.Names.chatPath;
 import static org.acme.chat.support.Names.uniqueRoom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -52,10 +51,8 @@ class CloseCodeTest {
 
     private void assertClosedWith(int code, Consumer<WsClient> offence) {
         String room = uniqueRoom("close");
-        try (WsClient offender = WsClient.connect(base, chatPath(room, "offender"));
-                WsClient bystander = WsClient.connect(base, chatPath(room, "bystander"))) {
-            offender.next("welcome");
-            bystander.next("welcome");
+        try (WsClient offender = WsClient.join(base, room, "offender");
+                WsClient bystander = WsClient.join(base, room, "bystander")) {
             offender.next("join");
 
             offence.accept(offender);

@@ -1,6 +1,5 @@
 package org.acme.chat.websocket;
 
-import static org.acme.chat.support.Names.chatPath;
 import static org.acme.chat.support.Names.uniqueRoom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,11 +45,9 @@ class ProtocolErrorTest {
 
     private void assertErrorThenStillWorks(String frame, String code) {
         String room = uniqueRoom("errors");
-        try (WsClient sender = WsClient.connect(base, chatPath(room, "sender"));
-                WsClient bystander = WsClient.connect(base, chatPath(room, "bystander"))) {
-            sender.next("welcome");
+        try (WsClient sender = WsClient.join(base, room, "sender");
+                WsClient bystander = WsClient.join(base, room, "bystander")) {
             sender.next("join");
-            bystander.next("welcome");
 
             sender.send(frame);
             JsonObject error = sender.next("error");

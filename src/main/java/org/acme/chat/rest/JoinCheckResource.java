@@ -1,0 +1,32 @@
+package org.acme.chat.rest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.acme.chat.room.JoinPolicy;
+
+/**
+ * Asks whether joining {@code room} as {@code name} would be accepted right now. Browsers cannot read the HTTP status
+ * of a refused WebSocket upgrade, so the page asks here to show the reason: 204 if the join may go ahead, else the same
+ * status and one-line reason the upgrade would get.
+ */
+@Path("/api/join-check")
+public class JoinCheckResource {
+
+    private final JoinPolicy policy;
+
+    public JoinCheckResource(JoinPolicy policy) {
+        this.policy = policy;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response check(@QueryParam("room") String room, @QueryParam("name") String name) {
+        return policy.check(room, name)
+                .map(refusal -> Response.status(refusal.status()).entity(refusal.reason()).build())
+                .orElseGet(() -> Response.noContent().build());
+    }
+}

@@ -1,0 +1,8 @@
+package org.acme.chat.websocket;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** The same checks as {@link ProtocolErrorTest}, against the packaged application (jar, or native binary with -Dnative). */
+@QuarkusIntegrationTest
+class ProtocolErrorIT extends ProtocolErrorTest {
+}
