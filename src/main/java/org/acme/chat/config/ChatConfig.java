@@ -2,6 +2,7 @@ package org.acme.chat.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /**
  * Every {@code chat.*} setting of the service, with its default. The README's configuration table mirrors this file.
@@ -23,6 +24,12 @@ public interface ChatConfig {
     @WithDefault("65536")
     int maxFrameBytes();
 
+    /** Pings for idle connections and reaping of dead ones. */
+    Heartbeat heartbeat();
+
+    /** Graceful shutdown. */
+    Shutdown shutdown();
+
     interface History {
         /** How many of a room's most recent messages are kept and sent to a joiner in {@code welcome.history}. */
         @WithDefault("50")
@@ -41,5 +48,33 @@ public interface ChatConfig {
         /** Longest client {@code ref} accepted, in characters; longer refs get error {@code ref_too_long}. */
         @WithDefault("128")
         int maxRefLength();
+    }
+
+    interface Heartbeat {
+        /** Whether the heartbeat runs at all; without it, only TCP notices dead peers. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the heartbeat runs; a connection silent for this long gets a ping. */
+        @WithDefault("15s")
+        Duration interval();
+
+        /** How long a pinged connection has to send any frame (normally the pong) before it is closed with 4408. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
+    interface Shutdown {
+        /**
+         * How long a stopping node keeps serving its open connections, with readiness DOWN and new upgrades refused,
+         * before it closes them with 1001: time for load balancers to stop routing here. Use this, not
+         * {@code quarkus.shutdown.delay}, which would only start after the connections are closed.
+         */
+        @WithDefault("0s")
+        Duration delay();
+
+        /** How long shutdown waits for clients to answer the 1001 close before the server stops anyway. */
+        @WithDefault("10s")
+        Duration drainTimeout();
     }
 }

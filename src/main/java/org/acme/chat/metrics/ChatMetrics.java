@@ -24,6 +24,8 @@ public class ChatMetrics {
     private final Counter received;
     private final Counter delivered;
     private final Timer broadcast;
+    private final Counter pings;
+    private final Counter reaped;
     private final Map<String, Counter> errors = new ConcurrentHashMap<>();
 
     public ChatMetrics(MeterRegistry registry) {
@@ -35,6 +37,10 @@ public class ChatMetrics {
         this.broadcast = Timer.builder("chat.broadcast.duration")
                 .description("Time to store a message and hand it to every local member of its room")
                 .register(registry);
+        this.pings = Counter.builder("chat.heartbeat.pings")
+                .description("Heartbeat pings sent to idle connections").register(registry);
+        this.reaped = Counter.builder("chat.connections.reaped")
+                .description("Connections closed because they left a heartbeat ping unanswered").register(registry);
         for (ErrorCode code : ErrorCode.values()) {
             errorCounter(code.wireName());
         }
@@ -57,6 +63,12 @@ public class ChatMetrics {
 
     public void delivered(int recipients) {
         delivered.increment(recipients);
+    }
+
+    /** Counts one heartbeat sweep's pings and reaps. */
+    public void heartbeat(int pinged, int reapedConnections) {
+        pings.increment(pinged);
+        reaped.increment(reapedConnections);
     }
 
     public Timer broadcast() {

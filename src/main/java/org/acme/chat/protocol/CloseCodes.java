@@ -15,6 +15,8 @@ public final class CloseCodes {
     public static final int MESSAGE_TOO_BIG = 1009;
     /** Unexpected server error; reconnect with backoff. */
     public static final int INTERNAL_ERROR = 1011;
+    /** The connection left a heartbeat ping unanswered for {@code chat.heartbeat.timeout}; reconnect. */
+    public static final int HEARTBEAT_TIMEOUT = 4408;
     /** The name was taken between the upgrade check and the join (a race the 409 check cannot see). */
     public static final int NAME_TAKEN = 4409;
 

@@ -5,6 +5,8 @@ import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPingMessage;
+import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocket;
@@ -12,6 +14,8 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
+import org.acme.chat.heartbeat.HeartbeatMonitor;
+import org.acme.chat.lifecycle.Draining;
 import org.acme.chat.metrics.ChatMetrics;
 import org.acme.chat.protocol.Ack;
 import org.acme.chat.protocol.ClientFrame;
@@ -43,17 +47,26 @@ public class ChatSocket {
     private final FrameDecoder decoder;
     private final EventEncoder encoder;
     private final ChatMetrics metrics;
+    private final HeartbeatMonitor heartbeat;
+    private final Draining draining;
 
-    public ChatSocket(RoomService rooms, FrameDecoder decoder, EventEncoder encoder, ChatMetrics metrics) {
+    public ChatSocket(RoomService rooms, FrameDecoder decoder, EventEncoder encoder, ChatMetrics metrics,
+            HeartbeatMonitor heartbeat, Draining draining) {
         this.rooms = rooms;
         this.decoder = decoder;
         this.encoder = encoder;
         this.metrics = metrics;
+        this.heartbeat = heartbeat;
+        this.draining = draining;
     }
 
     @OnOpen
     @NonBlocking
     public Uni<Void> onOpen(WebSocketConnection connection) {
+        if (draining.isDraining()) {
+            // Upgraded just as shutdown began, after the close sweep: hand the client to another node too.
+            return connection.close(Draining.CLOSE_REASON);
+        }
         JoinRequest request;
         try {
             String name = Handshake.singleQueryParam(connection.handshakeRequest().query(), "name");
@@ -70,12 +83,14 @@ public class ChatSocket {
             return connection.close(new CloseReason(CloseCodes.NAME_TAKEN, "name taken"));
         }
         connection.userData().put(SELF, self);
+        heartbeat.track(new MonitoredConnection(connection, () -> leave(connection)));
         return Uni.createFrom().voidItem();
     }
 
     @OnTextMessage
     @NonBlocking
     public void onText(String frame, WebSocketConnection connection) {
+        heartbeat.seen(connection.id());
         ConnectionParticipant self = connection.userData().get(SELF);
         if (self == null) {
             return;
@@ -103,9 +118,27 @@ public class ChatSocket {
         return connection.close(new CloseReason(CloseCodes.UNSUPPORTED_DATA, "binary frames are not supported"));
     }
 
+    @OnPingMessage
+    @NonBlocking
+    public void onPing(Buffer ignored, WebSocketConnection connection) {
+        heartbeat.seen(connection.id());
+    }
+
+    @OnPongMessage
+    @NonBlocking
+    public void onPong(Buffer ignored, WebSocketConnection connection) {
+        heartbeat.seen(connection.id());
+    }
+
     @OnClose
     @NonBlocking
     public void onClose(WebSocketConnection connection) {
+        heartbeat.untrack(connection.id());
+        leave(connection);
+    }
+
+    /** Frees the connection's seat and name; runs once, on close or when the heartbeat reaps it, whichever is first. */
+    private void leave(WebSocketConnection connection) {
         ConnectionParticipant self = connection.userData().remove(SELF);
         if (self != null) {
             rooms.leave(self.room(), self.member().id());

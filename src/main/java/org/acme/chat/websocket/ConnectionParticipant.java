@@ -3,12 +3,9 @@ package org.acme.chat.websocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import org.acme.chat.protocol.Member;
 import org.acme.chat.room.Participant;
-import org.jboss.logging.Logger;
 
 /** Adapts a WebSocket connection to the room layer: a member of one room whose frames go out on this connection. */
 final class ConnectionParticipant implements Participant {
-
-    private static final Logger LOG = Logger.getLogger(ConnectionParticipant.class);
 
     private final WebSocketConnection connection;
     private final Member member;
@@ -31,9 +28,6 @@ final class ConnectionParticipant implements Participant {
 
     @Override
     public void deliver(String frame) {
-        connection.sendText(frame).subscribe().with(
-                ignored -> {
-                },
-                failure -> LOG.debugf("dropped a frame for closed connection %s: %s", connection.id(), failure));
+        FireAndForget.run(connection.sendText(frame), connection, "delivery");
     }
 }

@@ -6,11 +6,13 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
+import org.acme.chat.lifecycle.Draining;
 import org.acme.chat.room.JoinPolicy;
 
 /**
  * Answers bad requests on the WebSocket paths with an HTTP status and a one-line reason before any upgrade: 400 for a
- * plain GET or an invalid room or name, 409 for a name already present in the room.
+ * plain GET or an invalid room or name, 409 for a name already present in the room, 503 while the node drains for
+ * shutdown.
  */
 @ApplicationScoped
 public class UpgradeGuard {
@@ -20,9 +22,11 @@ public class UpgradeGuard {
     private static final int PRIORITY = 100;
 
     private final JoinPolicy policy;
+    private final Draining draining;
 
-    public UpgradeGuard(JoinPolicy policy) {
+    public UpgradeGuard(JoinPolicy policy, Draining draining) {
         this.policy = policy;
+        this.draining = draining;
     }
 
     void register(@Observes Filters filters) {
@@ -38,6 +42,11 @@ public class UpgradeGuard {
         }
         if (!Handshake.isUpgrade(rc.request())) {
             reject(rc, 400, "WebSocket upgrade expected: connect with a WebSocket client");
+            return;
+        }
+        if (draining.isDraining()) {
+            rc.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+            reject(rc, 503, "server shutting down: reconnect to another node");
             return;
         }
         if (chat) {

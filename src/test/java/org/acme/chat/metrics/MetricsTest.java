@@ -1,7 +1,8 @@
 package org.acme.chat.metrics;
 
-import static io.restassured.RestAssured.given;
 import static org.acme.chat.support.Names.uniqueRoom;
+import static org.acme.chat.support.Prometheus.scrape;
+import static org.acme.chat.support.Prometheus.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,8 +11,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.acme.chat.support.WsClient;
 import org.junit.jupiter.api.Test;
 
@@ -54,20 +53,5 @@ class MetricsTest {
             assertTrue(scrape.contains("quarkus_websockets_server"),
                     "WebSockets Next's own metrics are enabled");
         }
-    }
-
-    private static String scrape() {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-    }
-
-    private static double value(String line) {
-        return value(scrape(), line);
-    }
-
-    /** The value of the sample whose name and labels are exactly {@code series}. */
-    private static double value(String scrape, String series) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(scrape);
-        assertTrue(m.find(), () -> "no Prometheus line for " + series);
-        return Double.parseDouble(m.group(1));
     }
 }

@@ -12,6 +12,7 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small WebSocket test client on Vert.x core: every received text and binary message goes into a queue, the close
@@ -36,6 +38,8 @@ public final class WsClient implements AutoCloseable {
     private final LinkedBlockingQueue<String> texts = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<Buffer> binaries = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeStatus = new CompletableFuture<>();
+    private final AtomicInteger pings = new AtomicInteger();
+    private volatile String closeReason;
     private JsonObject welcome;
 
     private WsClient(WebSocketClient client, WebSocket ws) {
@@ -43,8 +47,17 @@ public final class WsClient implements AutoCloseable {
         this.ws = ws;
         ws.textMessageHandler(texts::add);
         ws.binaryMessageHandler(binaries::add);
+        // Counted only; Vert.x answers every ping with a pong by itself.
+        ws.frameHandler(frame -> {
+            if (frame.type() == WebSocketFrameType.PING) {
+                pings.incrementAndGet();
+            }
+        });
         // No close frame (a dropped TCP connection) reads as 1006, as in browsers.
-        ws.closeHandler(v -> closeStatus.complete(ws.closeStatusCode() == null ? 1006 : (int) ws.closeStatusCode()));
+        ws.closeHandler(v -> {
+            closeReason = ws.closeReason();
+            closeStatus.complete(ws.closeStatusCode() == null ? 1006 : (int) ws.closeStatusCode());
+        });
     }
 
     /** Opens a WebSocket to {@code pathAndQuery} on the server at {@code base}. */
@@ -166,6 +179,16 @@ public final class WsClient implements AutoCloseable {
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             throw new AssertionError("connection was not closed within " + TIMEOUT_SECONDS + " s", e);
         }
+    }
+
+    /** The reason text of the server's close frame, once closed; {@code null} before or without one. */
+    public String closeReason() {
+        return closeReason;
+    }
+
+    /** How many protocol ping frames the server has sent so far. */
+    public int pingsReceived() {
+        return pings.get();
     }
 
     public boolean isClosed() {

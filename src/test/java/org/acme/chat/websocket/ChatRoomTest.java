@@ -1,5 +1,6 @@
 package org.acme.chat.websocket;
 
+import static org.acme.chat.support.Frames.memberNames;
 import static org.acme.chat.support.Names.chatPath;
 import static org.acme.chat.support.Names.uniqueRoom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,7 +33,7 @@ class ChatRoomTest {
             outsider.next("welcome");
             try (WsClient bob = WsClient.connect(base, chatPath(room, "bob"))) {
                 JsonObject bobWelcome = bob.next("welcome");
-                assertEquals(List.of("alice", "bob"), names(bobWelcome.getJsonArray("members")));
+                assertEquals(List.of("alice", "bob"), memberNames(bobWelcome));
                 assertEquals("bob", alice.next("join").getJsonObject("member").getString("name"));
 
                 alice.send(message("hello bob <b>&amp;</b>"));
@@ -131,9 +132,5 @@ class ChatRoomTest {
 
     static JsonObject message(String text) {
         return new JsonObject().put("type", "message").put("text", text);
-    }
-
-    private static List<String> names(JsonArray members) {
-        return members.stream().map(m -> ((JsonObject) m).getString("name")).sorted().toList();
     }
 }

@@ -1,0 +1,21 @@
+package org.acme.chat.websocket;
+
+import io.quarkus.websockets.next.Connection;
+import io.smallrye.mutiny.Uni;
+import org.jboss.logging.Logger;
+
+/** Starts a send or close on a connection without waiting; a failure only means the peer is already gone. */
+public final class FireAndForget {
+
+    private static final Logger LOG = Logger.getLogger(FireAndForget.class);
+
+    private FireAndForget() {
+    }
+
+    public static void run(Uni<Void> operation, Connection connection, String what) {
+        operation.subscribe().with(
+                ignored -> {
+                },
+                failure -> LOG.debugf("%s on connection %s failed: %s", what, connection.id(), failure));
+    }
+}

@@ -1,0 +1,21 @@
+package org.acme.chat.support;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/** Reads fields out of protocol frames received by a test client. */
+public final class Frames {
+
+    private Frames() {
+    }
+
+    /** The name of the member a {@code join} or {@code leave} is about. */
+    public static String memberName(JsonObject presence) {
+        return presence.getJsonObject("member").getString("name");
+    }
+
+    /** The names in a {@code welcome}'s member list, sorted. */
+    public static List<String> memberNames(JsonObject welcome) {
+        return welcome.getJsonArray("members").stream().map(m -> ((JsonObject) m).getString("name")).sorted().toList();
+    }
+}
