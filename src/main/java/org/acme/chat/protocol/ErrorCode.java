@@ -1,8 +1,11 @@
 package org.acme.chat.protocol;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Codes of the {@code error} event. The connection stays open after each of them. */
+// Jackson finds @JsonValue by reflection: without this, a native image writes the constant's name instead.
+@RegisterForReflection
 public enum ErrorCode {
     /** The frame is not valid JSON. */
     INVALID_JSON("invalid_json"),

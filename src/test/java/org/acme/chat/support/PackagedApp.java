@@ -40,9 +40,13 @@ public final class PackagedApp implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the app with extra config {@code properties} and waits until readiness answers 200. */
+    /** Starts the app on a free port with extra config {@code properties}; waits until readiness answers 200. */
     public static PackagedApp start(String name, Map<String, String> properties) throws IOException {
-        int port = freePort();
+        return start(name, properties, freePort());
+    }
+
+    /** The same on a given {@code port}, e.g. to restart an app where its clients will look for it. */
+    public static PackagedApp start(String name, Map<String, String> properties, int port) throws IOException {
         List<String> command = new ArrayList<>(launcher());
         command.add(1, "-Dquarkus.http.port=" + port);
         command.add(1, "-Dquarkus.profile=test");
@@ -129,7 +133,7 @@ public final class PackagedApp implements AutoCloseable {
         };
     }
 
-    private static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
