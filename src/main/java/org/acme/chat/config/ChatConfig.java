@@ -3,6 +3,8 @@ package org.acme.chat.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Every {@code chat.*} setting of the service, with its default. The README's configuration table mirrors this file.
@@ -23,6 +25,22 @@ public interface ChatConfig {
      */
     @WithDefault("65536")
     int maxFrameBytes();
+
+    /** Caps on connections and rooms, each answered before the upgrade (see docs/protocol.md). */
+    Limits limits();
+
+    /** Per-connection message rate limit. */
+    Rate rate();
+
+    /** Per-connection bound on what the server buffers for a client that does not read. */
+    SendQueue sendQueue();
+
+    /**
+     * Origins a browser may open WebSockets from (exact {@code scheme://host[:port]} values, or {@code *} for any); an
+     * upgrade with another {@code Origin} header gets 403. Unset: only the server's own origin (the {@code Host}
+     * header), plus {@code localhost} in dev mode. Clients that send no {@code Origin} (non-browsers) are let through.
+     */
+    Optional<List<String>> allowedOrigins();
 
     /** Pings for idle connections and reaping of dead ones. */
     Heartbeat heartbeat();
@@ -48,6 +66,51 @@ public interface ChatConfig {
         /** Longest client {@code ref} accepted, in characters; longer refs get error {@code ref_too_long}. */
         @WithDefault("128")
         int maxRefLength();
+    }
+
+    interface Limits {
+        /** Open WebSocket connections per node; beyond it, upgrades get 503 with {@code Retry-After}. */
+        @WithDefault("10000")
+        int maxConnections();
+
+        /** Open WebSocket connections per client IP address; beyond it, upgrades get 429 with {@code Retry-After}. */
+        @WithDefault("50")
+        int maxConnectionsPerIp();
+
+        /** Rooms with members on this node; joining a new room beyond it gets 503. */
+        @WithDefault("5000")
+        int maxRooms();
+
+        /** Members per room; joining a full room gets 409. */
+        @WithDefault("1000")
+        int maxMembersPerRoom();
+    }
+
+    interface Rate {
+        /** Sustained frames per second a connection may send (messages, pings and protocol pings alike). */
+        @WithDefault("10")
+        double messagesPerSecond();
+
+        /** Frames a connection may send at once after a quiet spell. */
+        @WithDefault("20")
+        int burst();
+
+        /** Refused frames within {@code strike-window} after which the connection is closed with 1008. */
+        @WithDefault("50")
+        int strikes();
+
+        /** The window for {@code strikes}. */
+        @WithDefault("10s")
+        Duration strikeWindow();
+    }
+
+    interface SendQueue {
+        /**
+         * Bytes the server may hold for one connection that reads too slowly (beyond the kernel's socket buffers);
+         * above it the connection is closed with 1008 and leaves its room, instead of growing the server's memory.
+         */
+        @WithDefault("1048576")
+        long maxBytes();
     }
 
     interface Heartbeat {

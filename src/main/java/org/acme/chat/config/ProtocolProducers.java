@@ -11,8 +11,8 @@ public class ProtocolProducers {
 
     @Produces
     @Singleton
-    FrameDecoder frameDecoder(ObjectMapper mapper, ChatConfig config) {
-        return new FrameDecoder(mapper, config.message().maxLength(), config.message().maxRefLength());
+    FrameDecoder frameDecoder(ChatConfig config) {
+        return new FrameDecoder(config.message().maxLength(), config.message().maxRefLength());
     }
 
     @Produces

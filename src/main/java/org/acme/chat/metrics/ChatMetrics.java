@@ -19,6 +19,12 @@ public class ChatMetrics {
     public static final String MESSAGE_TOO_BIG = "message_too_big";
     public static final String NAME_TAKEN = "name_taken";
     public static final String INTERNAL_ERROR = "internal_error";
+    public static final String SERVER_FULL = "server_full";
+    public static final String RATE_LIMIT_CLOSE = "rate_limit_close";
+    public static final String SLOW_CONSUMER = "slow_consumer";
+    public static final String INVALID_UTF8 = "invalid_utf8";
+    public static final String ROOM_FULL = "room_full";
+    public static final String FORBIDDEN_ORIGIN = "forbidden_origin";
 
     private final MeterRegistry registry;
     private final Counter received;
@@ -44,7 +50,8 @@ public class ChatMetrics {
         for (ErrorCode code : ErrorCode.values()) {
             errorCounter(code.wireName());
         }
-        for (String code : new String[] { BINARY_FRAME, MESSAGE_TOO_BIG, NAME_TAKEN, INTERNAL_ERROR }) {
+        for (String code : new String[] { BINARY_FRAME, MESSAGE_TOO_BIG, NAME_TAKEN, INTERNAL_ERROR, SERVER_FULL,
+                RATE_LIMIT_CLOSE, SLOW_CONSUMER, INVALID_UTF8, ROOM_FULL, FORBIDDEN_ORIGIN }) {
             errorCounter(code);
         }
     }

@@ -9,12 +9,19 @@ public final class CloseCodes {
     public static final int GOING_AWAY = 1001;
     /** A binary frame was sent to a chat room; do not reconnect with the same behaviour. */
     public static final int UNSUPPORTED_DATA = 1003;
-    /** The upgrade request broke a rule the pre-upgrade check missed (defence in depth; normally a 400). */
+    /**
+     * A rule broken after the upgrade: too many frames (rate limit), a client too slow to read what it is sent, or a
+     * naming rule the pre-upgrade check missed (defence in depth; normally a 400). The reason says which.
+     */
     public static final int POLICY_VIOLATION = 1008;
+    /** Text that is not valid UTF-8. */
+    public static final int INVALID_PAYLOAD = 1007;
     /** A frame or a reassembled message exceeded {@code chat.max-frame-bytes}. */
     public static final int MESSAGE_TOO_BIG = 1009;
     /** Unexpected server error; reconnect with backoff. */
     public static final int INTERNAL_ERROR = 1011;
+    /** The node, or the room, filled up between the pre-upgrade check and the join; reconnect with backoff. */
+    public static final int TRY_AGAIN_LATER = 1013;
     /** The connection left a heartbeat ping unanswered for {@code chat.heartbeat.timeout}; reconnect. */
     public static final int HEARTBEAT_TIMEOUT = 4408;
     /** The name was taken between the upgrade check and the join (a race the 409 check cannot see). */

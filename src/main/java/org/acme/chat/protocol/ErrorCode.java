@@ -17,6 +17,10 @@ public enum ErrorCode {
     EMPTY_TEXT("empty_text"),
     /** The text is longer than {@code chat.message.max-length}. */
     TEXT_TOO_LONG("text_too_long"),
+    /** The text holds a control character (other than tab, line feed, carriage return) or an unpaired surrogate. */
+    INVALID_TEXT("invalid_text"),
+    /** The connection sent frames faster than {@code chat.rate.*} allows; this one was dropped. */
+    RATE_LIMITED("rate_limited"),
     /** The {@code ref} is longer than {@code chat.message.max-ref-length}. */
     REF_TOO_LONG("ref_too_long");
 

@@ -1,21 +1,36 @@
 package org.acme.chat.protocol;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /** Turns a client text frame into a {@link ClientFrame}, or says precisely what is wrong with it. Thread-safe. */
 public final class FrameDecoder {
 
-    private final ObjectReader reader;
+    /** Protocol frames are flat objects; deeper JSON is refused before it costs anything. */
+    static final int MAX_NESTING_DEPTH = 8;
+    /** No protocol field is a number; a long digit string is refused before a costly conversion. */
+    static final int MAX_NUMBER_LENGTH = 32;
+
+    private static final ObjectReader READER = JsonMapper.builder(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING_DEPTH).maxNumberLength(MAX_NUMBER_LENGTH).build())
+            .build())
+            .build()
+            .reader()
+            // One object per frame: anything after it is an error, not silently ignored.
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private final ObjectReader reader = READER;
     private final int maxTextLength;
     private final int maxRefLength;
 
-    public FrameDecoder(ObjectMapper mapper, int maxTextLength, int maxRefLength) {
-        // One object per frame: anything after it is an error, not silently ignored.
-        this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    public FrameDecoder(int maxTextLength, int maxRefLength) {
         this.maxTextLength = maxTextLength;
         this.maxRefLength = maxRefLength;
     }
@@ -44,6 +59,9 @@ public final class FrameDecoder {
                 throw new ProtocolException(ErrorCode.INVALID_JSON, "empty frame");
             }
             return root;
+        } catch (StreamConstraintsException e) {
+            throw new ProtocolException(ErrorCode.INVALID_JSON,
+                    "frame is nested too deeply or has an over-long number");
         } catch (JsonProcessingException e) {
             throw new ProtocolException(ErrorCode.INVALID_JSON, "frame is not valid JSON");
         }
@@ -57,6 +75,10 @@ public final class FrameDecoder {
         if (text.length() > maxTextLength && text.codePointCount(0, text.length()) > maxTextLength) {
             throw new ProtocolException(ErrorCode.TEXT_TOO_LONG,
                     "text is longer than " + maxTextLength + " characters");
+        }
+        if (!TextRules.isPrintable(text)) {
+            throw new ProtocolException(ErrorCode.INVALID_TEXT,
+                    "text contains control characters or unpaired surrogates");
         }
         String ref = optionalString(root, "ref");
         if (ref != null && ref.length() > maxRefLength) {

@@ -39,6 +39,10 @@ final class Room {
         return byId.isEmpty();
     }
 
+    synchronized int size() {
+        return byId.size();
+    }
+
     /** Adds the participant, sends it the welcome, and tells the others. */
     synchronized void join(Participant joiner, long now) throws NameTakenException {
         Member member = joiner.member();

@@ -19,29 +19,60 @@ public final class RoomRegistry {
     private final HistoryStore history;
     private final EventEncoder encoder;
     private final Clock clock;
+    private final int maxRooms;
+    private final int maxMembersPerRoom;
 
     public RoomRegistry(HistoryStore history, EventEncoder encoder, Clock clock) {
+        this(history, encoder, clock, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    public RoomRegistry(HistoryStore history, EventEncoder encoder, Clock clock, int maxRooms, int maxMembersPerRoom) {
         this.history = history;
         this.encoder = encoder;
         this.clock = clock;
+        this.maxRooms = maxRooms;
+        this.maxMembersPerRoom = maxMembersPerRoom;
     }
 
-    /** Joins the participant to the room, creating the room if needed; it receives its welcome first. */
-    public void join(String room, Participant participant) throws NameTakenException {
+    /**
+     * Joins the participant to the room, creating the room if needed; it receives its welcome first. Refused when
+     * the name is taken, the room is full, or the room is new and the node has its maximum of rooms.
+     */
+    public void join(String room, Participant participant) throws JoinRefusedException {
         try {
             rooms.compute(room, (name, existing) -> {
-                Room target = existing != null ? existing : new Room(name, history, encoder);
                 try {
+                    Room target = existing != null ? existing : newRoom(name);
+                    if (target.size() >= maxMembersPerRoom) {
+                        throw RoomFullException.roomFull(name);
+                    }
                     target.join(participant, clock.millis());
-                } catch (NameTakenException e) {
-                    throw new NameTakenSignal(e);
+                    return target;
+                } catch (JoinRefusedException e) {
+                    throw new RefusalSignal(e);
                 }
-                return target;
             });
-        } catch (NameTakenSignal signal) {
+        } catch (RefusalSignal signal) {
             throw signal.cause;
         }
         members.incrementAndGet();
+    }
+
+    /** Whether a join to {@code room} would be refused for capacity right now (the guard's early answer). */
+    public RoomFullException capacityProblem(String room) {
+        Room target = rooms.get(room);
+        if (target == null) {
+            return rooms.size() >= maxRooms ? RoomFullException.tooManyRooms() : null;
+        }
+        return target.size() >= maxMembersPerRoom ? RoomFullException.roomFull(room) : null;
+    }
+
+    private Room newRoom(String name) throws RoomFullException {
+        // Called inside compute: the size can be off by concurrent creations of other rooms, never by much.
+        if (rooms.size() >= maxRooms) {
+            throw RoomFullException.tooManyRooms();
+        }
+        return new Room(name, history, encoder);
     }
 
     /** Removes the member from the room, and the room once it is empty; returns false if it was not a member. */
@@ -80,10 +111,10 @@ public final class RoomRegistry {
     }
 
     /** Carries the checked exception out of {@code compute}. */
-    private static final class NameTakenSignal extends RuntimeException {
-        private final NameTakenException cause;
+    private static final class RefusalSignal extends RuntimeException {
+        private final JoinRefusedException cause;
 
-        NameTakenSignal(NameTakenException cause) {
+        RefusalSignal(JoinRefusedException cause) {
             super(null, null, false, false);
             this.cause = cause;
         }

@@ -1,5 +1,6 @@
 package org.acme.chat.room;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
@@ -9,7 +10,11 @@ import org.acme.chat.metrics.ChatMetrics;
 import org.acme.chat.protocol.EventEncoder;
 import org.acme.chat.protocol.Member;
 
-/** The application's rooms: the {@link RoomRegistry} wired to configuration and metrics. */
+/**
+ * The application's rooms: the {@link RoomRegistry} wired to configuration and metrics. Created at start-up, so that
+ * every meter is on {@code /q/metrics} (at zero) before the first connection.
+ */
+@Startup
 @ApplicationScoped
 public class RoomService {
 
@@ -18,12 +23,13 @@ public class RoomService {
 
     public RoomService(ChatConfig config, EventEncoder encoder, ChatMetrics metrics) {
         var history = new InMemoryHistoryStore(config.history().size(), config.history().maxRooms());
-        this.registry = new RoomRegistry(history, encoder, Clock.systemUTC());
+        this.registry = new RoomRegistry(history, encoder, Clock.systemUTC(), config.limits().maxRooms(),
+                config.limits().maxMembersPerRoom());
         this.metrics = metrics;
         metrics.watch(registry);
     }
 
-    public void join(String room, Participant participant) throws NameTakenException {
+    public void join(String room, Participant participant) throws JoinRefusedException {
         registry.join(room, participant);
     }
 
@@ -38,6 +44,11 @@ public class RoomService {
         metrics.broadcast().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         metrics.delivered(posted.recipients());
         return posted;
+    }
+
+    /** Why a join to {@code room} would be refused for capacity now, or null. */
+    public RoomFullException capacityProblem(String room) {
+        return registry.capacityProblem(room);
     }
 
     public boolean isNameTaken(String room, String name) {

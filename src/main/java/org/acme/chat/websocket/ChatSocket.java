@@ -13,13 +13,15 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import org.acme.chat.heartbeat.HeartbeatMonitor;
-import org.acme.chat.lifecycle.Draining;
+import org.acme.chat.config.ChatConfig;
+import org.acme.chat.limits.FloodGuard;
 import org.acme.chat.metrics.ChatMetrics;
 import org.acme.chat.protocol.Ack;
 import org.acme.chat.protocol.ClientFrame;
 import org.acme.chat.protocol.CloseCodes;
+import org.acme.chat.protocol.ErrorCode;
 import org.acme.chat.protocol.ErrorEvent;
 import org.acme.chat.protocol.EventEncoder;
 import org.acme.chat.protocol.FrameDecoder;
@@ -27,11 +29,11 @@ import org.acme.chat.protocol.Member;
 import org.acme.chat.protocol.Pong;
 import org.acme.chat.protocol.ProtocolException;
 import org.acme.chat.room.InvalidJoinException;
+import org.acme.chat.room.JoinRefusedException;
 import org.acme.chat.room.JoinRequest;
 import org.acme.chat.room.NameTakenException;
 import org.acme.chat.room.Posted;
 import org.acme.chat.room.RoomService;
-import org.jboss.logging.Logger;
 
 /**
  * A chat room over WebSocket. Translates frames to room calls and room events to frames; holds no chat logic. All
@@ -40,32 +42,35 @@ import org.jboss.logging.Logger;
 @WebSocket(path = "/chat/{room}")
 public class ChatSocket {
 
-    private static final Logger LOG = Logger.getLogger(ChatSocket.class);
+    static final CloseReason SLOW_CONSUMER = new CloseReason(CloseCodes.POLICY_VIOLATION,
+            "too slow: send queue full");
     private static final TypedKey<ConnectionParticipant> SELF = new TypedKey<>("chat.participant");
 
     private final RoomService rooms;
     private final FrameDecoder decoder;
     private final EventEncoder encoder;
     private final ChatMetrics metrics;
-    private final HeartbeatMonitor heartbeat;
-    private final Draining draining;
+    private final Admission admission;
+    private final ChatConfig config;
+    private final Vertx vertx;
 
     public ChatSocket(RoomService rooms, FrameDecoder decoder, EventEncoder encoder, ChatMetrics metrics,
-            HeartbeatMonitor heartbeat, Draining draining) {
+            Admission admission, ChatConfig config, Vertx vertx) {
         this.rooms = rooms;
         this.decoder = decoder;
         this.encoder = encoder;
         this.metrics = metrics;
-        this.heartbeat = heartbeat;
-        this.draining = draining;
+        this.admission = admission;
+        this.config = config;
+        this.vertx = vertx;
     }
 
     @OnOpen
     @NonBlocking
     public Uni<Void> onOpen(WebSocketConnection connection) {
-        if (draining.isDraining()) {
-            // Upgraded just as shutdown began, after the close sweep: hand the client to another node too.
-            return connection.close(Draining.CLOSE_REASON);
+        CloseReason refused = admission.admit(connection);
+        if (refused != null) {
+            return connection.close(refused);
         }
         JoinRequest request;
         try {
@@ -75,24 +80,27 @@ public class ChatSocket {
             // UpgradeGuard refuses these with 400 before the upgrade; this is only a second line of defence.
             return connection.close(new CloseReason(CloseCodes.POLICY_VIOLATION, e.getMessage()));
         }
-        var self = new ConnectionParticipant(connection, new Member(connection.id(), request.name()), request.room());
+        var self = new ConnectionParticipant(connection, new Member(connection.id(), request.name()), request.room(),
+                config.sendQueue().maxBytes(), () -> vertx.runOnContext(v -> kick(connection, SLOW_CONSUMER)));
         try {
             rooms.join(request.room(), self);
-        } catch (NameTakenException e) {
-            metrics.error(ChatMetrics.NAME_TAKEN);
-            return connection.close(new CloseReason(CloseCodes.NAME_TAKEN, "name taken"));
+        } catch (JoinRefusedException e) {
+            // The pre-upgrade check said 409 or 503 for these; a concurrent join got there first.
+            boolean nameTaken = e instanceof NameTakenException;
+            metrics.error(nameTaken ? ChatMetrics.NAME_TAKEN : ChatMetrics.ROOM_FULL);
+            return connection.close(nameTaken ? new CloseReason(CloseCodes.NAME_TAKEN, "name taken")
+                    : new CloseReason(CloseCodes.TRY_AGAIN_LATER, e.getMessage()));
         }
         connection.userData().put(SELF, self);
-        heartbeat.track(new MonitoredConnection(connection, () -> leave(connection)));
+        admission.watch(connection, () -> leave(connection));
         return Uni.createFrom().voidItem();
     }
 
     @OnTextMessage
     @NonBlocking
     public void onText(String frame, WebSocketConnection connection) {
-        heartbeat.seen(connection.id());
         ConnectionParticipant self = connection.userData().get(SELF);
-        if (self == null) {
+        if (self == null || !admitted(connection, self)) {
             return;
         }
         try {
@@ -121,20 +129,51 @@ public class ChatSocket {
     @OnPingMessage
     @NonBlocking
     public void onPing(Buffer ignored, WebSocketConnection connection) {
-        heartbeat.seen(connection.id());
+        // Vert.x has already answered with a pong; a ping flood still spends the frame budget.
+        ConnectionParticipant self = connection.userData().get(SELF);
+        if (self != null) {
+            admitted(connection, self);
+        }
     }
 
     @OnPongMessage
     @NonBlocking
     public void onPong(Buffer ignored, WebSocketConnection connection) {
-        heartbeat.seen(connection.id());
+        admission.inbound(connection);
     }
 
     @OnClose
     @NonBlocking
     public void onClose(WebSocketConnection connection) {
-        heartbeat.untrack(connection.id());
         leave(connection);
+        admission.release(connection);
+    }
+
+    @OnError
+    @NonBlocking
+    public Uni<Void> onError(Throwable failure, WebSocketConnection connection) {
+        return Failures.close(failure, connection, metrics);
+    }
+
+    /** Spends the frame budget; answers {@code rate_limited}, or closes the connection, when it is exhausted. */
+    private boolean admitted(WebSocketConnection connection, ConnectionParticipant self) {
+        FloodGuard.Verdict verdict = admission.inbound(connection);
+        if (verdict == FloodGuard.Verdict.REFUSE) {
+            self.deliver(encoder.encode(new ErrorEvent(ErrorCode.RATE_LIMITED,
+                    "too many frames: slow down (limit " + config.rate().messagesPerSecond() + "/s)")));
+        } else if (verdict == FloodGuard.Verdict.CLOSE) {
+            kick(connection, Admission.RATE_LIMITED);
+        }
+        return verdict == FloodGuard.Verdict.ALLOW;
+    }
+
+    /** Frees the seat at once and closes: for a connection whose close handshake may never complete. */
+    private void kick(WebSocketConnection connection, CloseReason reason) {
+        if (reason == SLOW_CONSUMER) {
+            metrics.error(ChatMetrics.SLOW_CONSUMER);
+        }
+        leave(connection);
+        FireAndForget.run(connection.close(reason), connection, "close " + reason.getCode());
     }
 
     /** Frees the connection's seat and name; runs once, on close or when the heartbeat reaps it, whichever is first. */
@@ -143,22 +182,5 @@ public class ChatSocket {
         if (self != null) {
             rooms.leave(self.room(), self.member().id());
         }
-    }
-
-    @OnError
-    @NonBlocking
-    public Uni<Void> onError(Throwable failure, WebSocketConnection connection) {
-        if (connection.isClosed()) {
-            // The TCP connection is already gone (e.g. Netty dropped a frame over the hard cap); @OnClose cleans up.
-            LOG.debugf("error on closed connection %s: %s", connection.id(), failure);
-            return Uni.createFrom().voidItem();
-        }
-        if (Oversize.isOversize(failure)) {
-            metrics.error(ChatMetrics.MESSAGE_TOO_BIG);
-            return connection.close(new CloseReason(CloseCodes.MESSAGE_TOO_BIG, "message too big"));
-        }
-        metrics.error(ChatMetrics.INTERNAL_ERROR);
-        LOG.errorf(failure, "closing connection %s after an unexpected error", connection.id());
-        return connection.close(new CloseReason(CloseCodes.INTERNAL_ERROR, "internal error"));
     }
 }

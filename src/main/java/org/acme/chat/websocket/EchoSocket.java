@@ -13,75 +13,78 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
-import org.acme.chat.heartbeat.HeartbeatMonitor;
-import org.acme.chat.lifecycle.Draining;
-import org.acme.chat.protocol.CloseCodes;
+import org.acme.chat.limits.FloodGuard;
+import org.acme.chat.metrics.ChatMetrics;
 
 /**
- * Connectivity check: every message comes back unchanged, text as text and binary as binary. Under the heartbeat
- * like every connection, so it also shows whether pings get through a proxy.
+ * Connectivity check: every message comes back unchanged, text as text and binary as binary. Under the same
+ * admission, heartbeat and frame budget as chat, so it also shows whether pings get through a proxy.
  */
 @WebSocket(path = "/echo")
 public class EchoSocket {
 
-    private final HeartbeatMonitor heartbeat;
-    private final Draining draining;
+    private final Admission admission;
+    private final ChatMetrics metrics;
 
-    public EchoSocket(HeartbeatMonitor heartbeat, Draining draining) {
-        this.heartbeat = heartbeat;
-        this.draining = draining;
+    public EchoSocket(Admission admission, ChatMetrics metrics) {
+        this.admission = admission;
+        this.metrics = metrics;
     }
 
     @OnOpen
     @NonBlocking
     public Uni<Void> onOpen(WebSocketConnection connection) {
-        if (draining.isDraining()) {
-            return connection.close(Draining.CLOSE_REASON);
+        CloseReason refused = admission.admit(connection);
+        if (refused != null) {
+            return connection.close(refused);
         }
-        heartbeat.track(new MonitoredConnection(connection, () -> {
-        }));
+        admission.watch(connection, () -> {
+        });
         return Uni.createFrom().voidItem();
     }
 
     @OnTextMessage
     @NonBlocking
-    public String onText(String message, WebSocketConnection connection) {
-        heartbeat.seen(connection.id());
-        return message;
+    public Uni<Void> onText(String message, WebSocketConnection connection) {
+        return admitted(connection) ? connection.sendText(message) : Uni.createFrom().voidItem();
     }
 
     @OnBinaryMessage
     @NonBlocking
-    public Buffer onBinary(Buffer message, WebSocketConnection connection) {
-        heartbeat.seen(connection.id());
-        return message;
+    public Uni<Void> onBinary(Buffer message, WebSocketConnection connection) {
+        return admitted(connection) ? connection.sendBinary(message) : Uni.createFrom().voidItem();
     }
 
     @OnPingMessage
     @NonBlocking
     public void onPing(Buffer ignored, WebSocketConnection connection) {
-        heartbeat.seen(connection.id());
+        admitted(connection);
     }
 
     @OnPongMessage
     @NonBlocking
     public void onPong(Buffer ignored, WebSocketConnection connection) {
-        heartbeat.seen(connection.id());
+        admission.inbound(connection);
     }
 
     @OnClose
     @NonBlocking
     public void onClose(WebSocketConnection connection) {
-        heartbeat.untrack(connection.id());
+        admission.release(connection);
     }
 
     @OnError
     @NonBlocking
     public Uni<Void> onError(Throwable failure, WebSocketConnection connection) {
-        if (connection.isClosed()) {
-            return Uni.createFrom().voidItem();
+        return Failures.close(failure, connection, metrics);
+    }
+
+    /** Spends the frame budget: over it the frame is dropped (no error event on echo), then the connection closed. */
+    private boolean admitted(WebSocketConnection connection) {
+        FloodGuard.Verdict verdict = admission.inbound(connection);
+        if (verdict == FloodGuard.Verdict.CLOSE) {
+            FireAndForget.run(connection.close(Admission.RATE_LIMITED), connection, "rate limit close");
         }
-        int code = Oversize.isOversize(failure) ? CloseCodes.MESSAGE_TOO_BIG : CloseCodes.INTERNAL_ERROR;
-        return connection.close(new CloseReason(code, code == CloseCodes.MESSAGE_TOO_BIG ? "message too big" : "error"));
+        return verdict == FloodGuard.Verdict.ALLOW;
     }
 }

@@ -6,13 +6,19 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
+import org.acme.chat.config.ChatConfig;
+import org.acme.chat.config.WebSocketServerCustomizer;
 import org.acme.chat.lifecycle.Draining;
+import org.acme.chat.limits.ConnectionLimits;
+import org.acme.chat.limits.OriginPolicy;
+import org.acme.chat.metrics.ChatMetrics;
 import org.acme.chat.room.JoinPolicy;
 
 /**
  * Answers bad requests on the WebSocket paths with an HTTP status and a one-line reason before any upgrade: 400 for a
- * plain GET or an invalid room or name, 409 for a name already present in the room, 503 while the node drains for
- * shutdown.
+ * plain GET or an invalid room or name, 403 for a foreign {@code Origin}, 503 while the node drains for shutdown or is
+ * full, 429 for too many connections from one IP, 409 for a name already present in the room or a full room, 503
+ * when a new room would exceed the node's maximum. The endpoints re-check what can race ({@link Admission}).
  */
 @ApplicationScoped
 public class UpgradeGuard {
@@ -23,10 +29,19 @@ public class UpgradeGuard {
 
     private final JoinPolicy policy;
     private final Draining draining;
+    private final OriginPolicy origins;
+    private final ConnectionLimits limits;
+    private final ChatMetrics metrics;
+    private final long closingTimeoutSeconds;
 
-    public UpgradeGuard(JoinPolicy policy, Draining draining) {
+    public UpgradeGuard(JoinPolicy policy, Draining draining, OriginPolicy origins, ConnectionLimits limits,
+            ChatMetrics metrics, ChatConfig config) {
+        this.closingTimeoutSeconds = WebSocketServerCustomizer.closingTimeoutSeconds(config);
         this.policy = policy;
         this.draining = draining;
+        this.origins = origins;
+        this.limits = limits;
+        this.metrics = metrics;
     }
 
     void register(@Observes Filters filters) {
@@ -44,9 +59,25 @@ public class UpgradeGuard {
             reject(rc, 400, "WebSocket upgrade expected: connect with a WebSocket client");
             return;
         }
+        if (!origins.allows(rc.request().getHeader(HttpHeaders.ORIGIN), rc.request().getHeader(HttpHeaders.HOST))) {
+            metrics.error(ChatMetrics.FORBIDDEN_ORIGIN);
+            reject(rc, 403, "origin not allowed: add it to chat.allowed-origins");
+            return;
+        }
         if (draining.isDraining()) {
             rc.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
             reject(rc, 503, "server shutting down: reconnect to another node");
+            return;
+        }
+        ConnectionLimits.Verdict capacity = limits.check(rc.request().remoteAddress().hostAddress());
+        if (capacity != ConnectionLimits.Verdict.OK) {
+            metrics.error(ChatMetrics.SERVER_FULL);
+            rc.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
+            if (capacity == ConnectionLimits.Verdict.NODE_FULL) {
+                reject(rc, 503, "server is full: try again later");
+            } else {
+                reject(rc, 429, "too many connections from your address");
+            }
             return;
         }
         if (chat) {
@@ -57,6 +88,7 @@ public class UpgradeGuard {
                 return;
             }
         }
+        Utf8Validation.install(rc.request(), () -> metrics.error(ChatMetrics.INVALID_UTF8), closingTimeoutSeconds);
         rc.next();
     }
 

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.acme.chat.support.SilentClient;
+import org.acme.chat.support.RawClient;
 import org.acme.chat.support.WsClient;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class HeartbeatTest {
         try (WsClient watcher = WsClient.join(base, room, "watcher")) {
             Duration observed;
             double connectionsWithGhost;
-            try (SilentClient ghost = SilentClient.connect(base, chatPath(room, "ghost"))) {
+            try (RawClient ghost = RawClient.connect(base, chatPath(room, "ghost"))) {
                 long lastFrame = System.nanoTime();
                 assertEquals("ghost", memberName(watcher.next("join")));
                 connectionsWithGhost = value("chat_connections_active");
@@ -111,7 +111,7 @@ class HeartbeatTest {
     void connectionResetWithoutCloseFrameFreesSeatAndNameAtOnce() {
         String room = uniqueRoom("reset");
         try (WsClient watcher = WsClient.join(base, room, "watcher")) {
-            SilentClient dropped = SilentClient.connect(base, chatPath(room, "dropped"));
+            RawClient dropped = RawClient.connect(base, chatPath(room, "dropped"));
             assertEquals("dropped", memberName(watcher.next("join")));
 
             long resetAt = System.nanoTime();

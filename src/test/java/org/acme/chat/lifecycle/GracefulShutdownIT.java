@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.acme.chat.support.PackagedApp;
-import org.acme.chat.support.SilentClient;
+import org.acme.chat.support.RawClient;
 import org.acme.chat.support.WsClient;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
@@ -63,7 +63,7 @@ class GracefulShutdownIT {
     @Test
     void unresponsivePeerHoldsShutdownNoLongerThanTheDrainTimeout() throws Exception {
         try (PackagedApp app = PackagedApp.start("drain-timeout-it", Map.of());
-                SilentClient silent = SilentClient.connect(app.base(), chatPath("stuck", "silent"));
+                RawClient silent = RawClient.connect(app.base(), chatPath("stuck", "silent"));
                 WsClient polite = WsClient.join(app.base(), "stuck", "polite")) {
             long signalled = System.nanoTime();
             app.terminate();

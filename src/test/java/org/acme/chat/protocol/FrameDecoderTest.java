@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Decoding is pure logic: plain JUnit, one case per error code. */
 class FrameDecoderTest {
 
-    private final FrameDecoder decoder = new FrameDecoder(new ObjectMapper(), 10, 8);
+    private final FrameDecoder decoder = new FrameDecoder(10, 8);
 
     @Test
     void decodesMessageWithAndWithoutRef() throws Exception {
@@ -50,10 +49,32 @@ class FrameDecoderTest {
             "{\"type\":\"message\",\"text\":\" \\n \"}   | EMPTY_TEXT",
             "{\"type\":\"message\",\"text\":\"12345678901\"} | TEXT_TOO_LONG",
             "{\"type\":\"message\",\"text\":\"a\",\"ref\":\"123456789\"} | REF_TOO_LONG",
+            "{\"type\":\"message\",\"text\":\"a\\u0000b\"} | INVALID_TEXT",
+            "{\"type\":\"message\",\"text\":\"bell\\u0007\"} | INVALID_TEXT",
+            "{\"type\":\"message\",\"text\":\"del\\u007f\"} | INVALID_TEXT",
+            "{\"type\":\"message\",\"text\":\"c1\\u0085\"} | INVALID_TEXT",
+            "{\"type\":\"message\",\"text\":\"hi\\ud800\"} | INVALID_TEXT",
+            "{\"type\":\"message\",\"text\":\"\\udc00hi\"} | INVALID_TEXT",
+            "{\"type\":\"message\",\"text\":\"\\ud800\\ud800\"} | INVALID_TEXT",
+            "{\"type\":\"message\",\"text\":\"a\",\"x\":[[[[[[[[[1]]]]]]]]]} | INVALID_JSON",
+            "{\"type\":\"message\",\"text\":\"a\",\"x\":123456789012345678901234567890123} | INVALID_JSON",
     })
     void refusesBadFramesWithTheirCode(String frame, ErrorCode expected) {
         ProtocolException e = assertThrows(ProtocolException.class, () -> decoder.decode(frame));
         assertEquals(expected, e.code());
+    }
+
+    @Test
+    void keepsTabsNewlinesAndSurrogatePairs() throws Exception {
+        String text = "a\tb\r\nc 😀";
+        assertEquals(text, ((ClientFrame.Send) decoder.decode(
+                "{\"type\":\"message\",\"text\":\"a\\tb\\r\\nc \\ud83d\\ude00\"}")).text());
+    }
+
+    @Test
+    void ignoresUnknownFieldsWithinTheLimits() throws Exception {
+        assertEquals(new ClientFrame.Send("a", null), decoder.decode(
+                "{\"type\":\"message\",\"text\":\"a\",\"future\":{\"list\":[1,2,{\"x\":true}]}}"));
     }
 
     private static String message(String text) {

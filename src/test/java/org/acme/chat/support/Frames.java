@@ -9,6 +9,11 @@ public final class Frames {
     private Frames() {
     }
 
+    /** A client {@code message} frame with {@code text}. */
+    public static JsonObject message(String text) {
+        return new JsonObject().put("type", "message").put("text", text);
+    }
+
     /** The name of the member a {@code join} or {@code leave} is about. */
     public static String memberName(JsonObject presence) {
         return presence.getJsonObject("member").getString("name");

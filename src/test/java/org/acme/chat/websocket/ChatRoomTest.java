@@ -14,6 +14,7 @@ import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.util.List;
 import org.acme.chat.history.MessageId;
+import org.acme.chat.support.Frames;
 import org.acme.chat.support.WsClient;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class ChatRoomTest {
                 assertEquals(List.of("alice", "bob"), memberNames(bobWelcome));
                 assertEquals("bob", alice.next("join").getJsonObject("member").getString("name"));
 
-                alice.send(message("hello bob <b>&amp;</b>"));
+                alice.send(Frames.message("hello bob <b>&amp;</b>"));
                 JsonObject atBob = bob.next("message");
                 JsonObject atAlice = alice.next("message");
                 assertEquals("hello bob <b>&amp;</b>", atBob.getString("text"), "text is sent exactly as received");
@@ -47,7 +48,7 @@ class ChatRoomTest {
                 assertEquals(atBob, atAlice, "the sender receives its own message too");
                 assertTrue(Math.abs(System.currentTimeMillis() - atBob.getLong("ts")) < 60_000);
 
-                bob.send(message("hi alice"));
+                bob.send(Frames.message("hi alice"));
                 JsonObject reply = alice.next("message");
                 assertEquals("hi alice", reply.getString("text"));
                 assertEquals(bobWelcome.getJsonObject("you").getString("id"),
@@ -67,7 +68,7 @@ class ChatRoomTest {
         try (WsClient alice = WsClient.connect(base, chatPath(room, "alice"))) {
             alice.next("welcome");
             for (int i = 1; i <= 7; i++) {
-                alice.send(message("m" + i));
+                alice.send(Frames.message("m" + i));
                 alice.next("message");
             }
             try (WsClient late = WsClient.connect(base, chatPath(room, "late"))) {
@@ -92,7 +93,7 @@ class ChatRoomTest {
             try (WsClient bob = WsClient.connect(base, chatPath(room, "bob"))) {
                 bob.next("welcome");
                 alice.next("join");
-                alice.send(message("with ref").put("ref", "c-42"));
+                alice.send(Frames.message("with ref").put("ref", "c-42"));
                 JsonObject delivered = alice.next("message");
                 JsonObject ack = alice.next("ack");
                 assertEquals("c-42", ack.getString("ref"));
@@ -128,9 +129,5 @@ class ChatRoomTest {
                 assertNotEquals(firstId, again.welcome().getJsonObject("you").getString("id"));
             }
         }
-    }
-
-    static JsonObject message(String text) {
-        return new JsonObject().put("type", "message").put("text", text);
     }
 }

@@ -9,6 +9,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocketFrame;
 import java.net.URI;
 import java.util.function.Consumer;
+import org.acme.chat.support.Frames;
 import org.acme.chat.support.WsClient;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +60,7 @@ class CloseCodeTest {
             assertEquals(code, offender.awaitClose());
 
             assertEquals("offender", bystander.next("leave").getJsonObject("member").getString("name"));
-            bystander.send(ChatRoomTest.message("carry on"));
+            bystander.send(Frames.message("carry on"));
             assertEquals("carry on", bystander.next("message").getString("text"));
         }
     }

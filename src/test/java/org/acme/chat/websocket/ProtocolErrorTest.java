@@ -8,6 +8,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import org.acme.chat.support.Frames;
 import org.acme.chat.support.WsClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,12 +36,12 @@ class ProtocolErrorTest {
     @Test
     void textOverTheLimitGetsTextTooLong() {
         // The test profile sets chat.message.max-length=100.
-        assertErrorThenStillWorks(ChatRoomTest.message("x".repeat(101)).encode(), "text_too_long");
+        assertErrorThenStillWorks(Frames.message("x".repeat(101)).encode(), "text_too_long");
     }
 
     @Test
     void hugeRefGetsRefTooLong() {
-        assertErrorThenStillWorks(ChatRoomTest.message("hi").put("ref", "r".repeat(500)).encode(), "ref_too_long");
+        assertErrorThenStillWorks(Frames.message("hi").put("ref", "r".repeat(500)).encode(), "ref_too_long");
     }
 
     private void assertErrorThenStillWorks(String frame, String code) {
@@ -54,7 +55,7 @@ class ProtocolErrorTest {
             assertEquals(code, error.getString("code"));
             assertFalse(error.getString("message").isBlank());
 
-            sender.send(ChatRoomTest.message("still here"));
+            sender.send(Frames.message("still here"));
             assertEquals("still here", sender.next("message").getString("text"));
             assertEquals("still here", bystander.next("message").getString("text"),
                     "the bad frame reached nobody, the good one did");

@@ -1,0 +1,140 @@
+package org.acme.chat.websocket;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.impl.ConnectionBase;
+import java.util.concurrent.TimeUnit;
+import org.acme.chat.protocol.CloseCodes;
+import org.jboss.logging.Logger;
+
+/**
+ * RFC 6455 requires failing a connection whose text is not UTF-8 with 1007, but Vert.x decodes text leniently,
+ * turning bad bytes into U+FFFD, and an exception thrown in the pipeline would drop the TCP connection without a
+ * close frame. So this handler, put in front of Vert.x's own before the upgrade (it then sits right behind the
+ * WebSocket decoder), checks every text message, fragments included, and on bad bytes drops it and everything after
+ * it, sends close 1007 itself, and closes the socket if the client does not finish the close handshake in time.
+ * It reaches the Netty channel through Vert.x's connection implementation, the only way to it.
+ */
+final class Utf8Validation extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = Logger.getLogger(Utf8Validation.class);
+    private static final String VERTX_HANDLER = "handler";
+    private static final String NAME = "chat-utf8-validation";
+
+    private final Utf8Checker checker = new Utf8Checker();
+    private final Runnable onViolation;
+    private final long closingTimeoutSeconds;
+    private boolean inText;
+    private boolean failed;
+
+    private Utf8Validation(Runnable onViolation, long closingTimeoutSeconds) {
+        this.onViolation = onViolation;
+        this.closingTimeoutSeconds = closingTimeoutSeconds;
+    }
+
+    /** Installs the check on the connection behind an upgrade request; {@code onViolation} counts violations. */
+    static void install(HttpServerRequest request, Runnable onViolation, long closingTimeoutSeconds) {
+        if (!(request.connection() instanceof ConnectionBase connection)) {
+            LOG.debugf("no Netty channel behind %s: text is not checked for UTF-8", request.connection());
+            return;
+        }
+        ChannelPipeline pipeline = connection.channel().pipeline();
+        if (pipeline.get(NAME) == null && pipeline.get(VERTX_HANDLER) != null) {
+            pipeline.addBefore(VERTX_HANDLER, NAME, new Utf8Validation(onViolation, closingTimeoutSeconds));
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (msg instanceof WebSocketFrame frame && !(msg instanceof CloseWebSocketFrame)) {
+            if (failed) {
+                frame.release();
+                return;
+            }
+            boolean text = frame instanceof TextWebSocketFrame;
+            if (text || (inText && frame instanceof ContinuationWebSocketFrame)) {
+                if (text) {
+                    checker.reset();
+                }
+                inText = !frame.isFinalFragment();
+                if (!checker.feed(frame.content()) || (!inText && !checker.complete())) {
+                    frame.release();
+                    fail(ctx);
+                    return;
+                }
+            }
+        }
+        super.channelRead(ctx, msg);
+    }
+
+    private void fail(ChannelHandlerContext ctx) {
+        failed = true;
+        onViolation.run();
+        ctx.writeAndFlush(new CloseWebSocketFrame(CloseCodes.INVALID_PAYLOAD, "text is not valid UTF-8"));
+        ctx.executor().schedule(() -> {
+            ctx.close();
+        }, closingTimeoutSeconds, TimeUnit.SECONDS);
+    }
+
+    /** A streaming UTF-8 validity check (no overlongs, no surrogates, nothing above U+10FFFF); no allocation. */
+    static final class Utf8Checker {
+        private int needed;
+        private int codePoint;
+        private int min;
+
+        void reset() {
+            needed = 0;
+        }
+
+        boolean complete() {
+            return needed == 0;
+        }
+
+        boolean feed(ByteBuf bytes) {
+            for (int i = bytes.readerIndex(), end = bytes.writerIndex(); i < end; i++) {
+                if (!feed(bytes.getByte(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        boolean feed(byte b) {
+            if (needed == 0) {
+                if (b >= 0) {
+                    return true;
+                } else if ((b & 0xe0) == 0xc0) {
+                    needed = 1;
+                    codePoint = b & 0x1f;
+                    min = 0x80;
+                } else if ((b & 0xf0) == 0xe0) {
+                    needed = 2;
+                    codePoint = b & 0x0f;
+                    min = 0x800;
+                } else if ((b & 0xf8) == 0xf0) {
+                    needed = 3;
+                    codePoint = b & 0x07;
+                    min = 0x10000;
+                } else {
+                    return false;
+                }
+                return true;
+            }
+            if ((b & 0xc0) != 0x80) {
+                return false;
+            }
+            codePoint = (codePoint << 6) | (b & 0x3f);
+            if (--needed > 0) {
+                return true;
+            }
+            return codePoint >= min && codePoint <= 0x10ffff && (codePoint < 0xd800 || codePoint > 0xdfff);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package org.acme.chat.websocket;
+
+import static org.acme.chat.support.Names.chatPath;
+import static org.acme.chat.support.Names.uniqueRoom;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.acme.chat.support.RawClient;
+import org.acme.chat.support.Frames;
+import org.acme.chat.support.WsClient;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Frames and upgrades no honest client sends. Each gets its documented answer, and members of the same room and of
+ * another room notice nothing: their messages keep flowing, none lost.
+ */
+@QuarkusTest
+class HostileInputTest {
+
+    /** {@code chat.rate.burst} and {@code chat.rate.strikes} (defaults, also in the test profile). */
+    private static final int BURST = 20;
+    private static final int STRIKES = 50;
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Test
+    void invalidUtf8ClosesWith1007() {
+        withBystanders("utf8", room -> {
+            try (RawClient raw = RawClient.connect(base, chatPath(room, "mangler"))) {
+                raw.send(RawClient.TEXT, new byte[] { '{', '"', (byte) 0xc3, (byte) 0x28, '"', '}' }, true);
+                assertEquals(1007, raw.awaitCloseCode());
+            }
+        });
+    }
+
+    @Test
+    void floodBeyondTheBurstIsRefusedThenClosedWith1008() {
+        withBystanders("flood", room -> {
+            try (WsClient flooder = WsClient.join(base, room, "flooder")) {
+                for (int i = 0; i < BURST + 5; i++) {
+                    flooder.send(Frames.message("spam " + i));
+                }
+                int delivered = 0;
+                int refused = 0;
+                for (int i = 0; i < BURST + 5; i++) {
+                    JsonObject frame = flooder.next();
+                    if (frame.getString("type").equals("message")) {
+                        delivered++;
+                    } else {
+                        assertEquals("rate_limited", frame.getString("code"), frame::encode);
+                        refused++;
+                    }
+                }
+                String counts = delivered + " delivered, " + refused + " refused";
+                assertTrue(delivered >= BURST && refused >= 1, counts);
+                for (int i = 0; i < STRIKES; i++) {
+                    flooder.send(Frames.message("more spam"));
+                }
+                assertEquals(1008, flooder.awaitClose());
+                assertEquals("rate limit exceeded", flooder.closeReason());
+            }
+        });
+    }
+
+    @Test
+    void pingFloodClosesWith1008() {
+        withBystanders("pings", room -> {
+            try (RawClient raw = RawClient.connect(base, chatPath(room, "pinger"))) {
+                for (int i = 0; i < BURST + STRIKES + 10; i++) {
+                    raw.send(RawClient.PING, new byte[] { 1 }, true);
+                }
+                assertEquals(1008, raw.awaitCloseCode());
+            }
+        });
+    }
+
+    @Test
+    void hostileJsonGetsErrorsAndTheConnectionStaysUsable() {
+        withBystanders("json", room -> {
+            try (WsClient client = WsClient.join(base, room, "jsonist")) {
+                List<String> frames = new ArrayList<>();
+                frames.add("[".repeat(3000) + "]".repeat(3000));
+                frames.add("{\"type\":\"message\",\"text\":\"a\",\"x\":" + "[1,".repeat(1000) + "1" + "]".repeat(1000) + "}");
+                frames.add("{\"type\":\"message\",\"text\":\"a\",\"bomb\":[" + "\"xxxxxxxxxx\",".repeat(600) + "1]}");
+                frames.add("{\"type\":\"message\",\"text\":\"lone \\ud83d surrogate\"}");
+                frames.add("{\"type\":\"message\",\"text\":\"nul \\u0000 byte\"}");
+                frames.add("{\"type\":\"message\",\"text\":\"a\",\"ref\":\"" + "r".repeat(5000) + "\"}");
+                frames.add("{\"type\":{\"nested\":true}}");
+                frames.add("1e999999");
+                for (String frame : frames) {
+                    client.send(frame);
+                }
+                List<String> codes = new ArrayList<>();
+                for (int i = 0; i < frames.size(); i++) {
+                    JsonObject answer = client.next();
+                    codes.add(answer.getString("type").equals("error") ? answer.getString("code") : answer.encode());
+                }
+                // The bomb is within the frame limit and its extra field is ignored: it is a valid message.
+                assertEquals(List.of("invalid_json", "invalid_json", "message-from-jsonist", "invalid_text",
+                        "invalid_text", "ref_too_long", "invalid_message", "invalid_message"),
+                        codes.stream().map(c -> c.startsWith("{") ? "message-from-jsonist" : c).toList());
+                client.assertNothingPending();
+            }
+        });
+    }
+
+    @Test
+    void foreignOriginIsRefusedWith403() {
+        String path = chatPath(uniqueRoom("origin"), "visitor");
+        assertEquals(403, RawClient.upgradeStatus(base, path, "Origin: https://evil.example\r\n", "127.0.0.1"));
+        assertEquals(403, RawClient.upgradeStatus(base, "/echo", "Origin: null\r\n", "127.0.0.1"));
+        String sameOrigin = "Origin: http://" + base.getHost() + ":" + base.getPort() + "\r\n";
+        assertEquals(101, RawClient.upgradeStatus(base, path, sameOrigin, "127.0.0.1"));
+        assertEquals(101, RawClient.upgradeStatus(base, "/echo", "", "127.0.0.1"), "no Origin: not a browser");
+    }
+
+    @Test
+    void tooManyConnectionsFromOneAddressAre429() {
+        String room = uniqueRoom("per-ip");
+        List<RawClient> held = new ArrayList<>();
+        try (WsClient watcher = WsClient.join(base, room, "watcher")) {
+            // chat.limits.max-connections-per-ip is 20 in the test profile; 127.0.0.3 is used by no other test.
+            for (int i = 0; i < 20; i++) {
+                held.add(RawClient.connectFrom(base, chatPath(room, "ip" + i), "127.0.0.3"));
+                watcher.next("join"); // the server has run the join: the slot is taken
+            }
+            assertEquals(429, RawClient.upgradeStatus(base, chatPath(room, "one-too-many"), "", "127.0.0.3"));
+            assertEquals(101, RawClient.upgradeStatus(base, "/echo", "", "127.0.0.4"), "other addresses are fine");
+        } finally {
+            held.forEach(RawClient::close);
+        }
+    }
+
+    @Test
+    void overLongUrisAreRefusedBeforeTheUpgrade() {
+        assertEquals(414, RawClient.upgradeStatus(base, chatPath("r", "x".repeat(10_000)), "", "127.0.0.1"));
+        assertEquals(400, RawClient.upgradeStatus(base, "/chat/" + "r".repeat(65) + "?name=a", "", "127.0.0.1"));
+        assertEquals(431, RawClient.upgradeStatus(base, "/echo", "X-Junk: " + "j".repeat(40_000) + "\r\n",
+                "127.0.0.1"));
+    }
+
+    @Test
+    void compressionIsNotNegotiated() {
+        try (RawClient raw = RawClient.connect(base, "/echo",
+                "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n", 0)) {
+            assertTrue(!raw.responseHead().toLowerCase().contains("permessage-deflate"), raw.responseHead());
+        }
+    }
+
+    /**
+     * Runs {@code attack} while a pair of members in the same room and one in another room talk; afterwards both
+     * rooms still carry every message in order.
+     */
+    private void withBystanders(String prefix, Consumer<String> attack) {
+        String room = uniqueRoom(prefix);
+        try (WsClient alice = WsClient.join(base, room, "alice");
+                WsClient bob = WsClient.join(base, room, "bob");
+                WsClient elsewhere = WsClient.join(base, uniqueRoom(prefix + "-other"), "carol")) {
+            alice.next("join");
+            alice.send(Frames.message("before"));
+            attack.accept(room);
+            alice.send(Frames.message("after"));
+            elsewhere.send(Frames.message("still here"));
+            assertEquals("still here", elsewhere.next("message").getString("text"));
+            for (WsClient member : new WsClient[] { alice, bob }) {
+                List<String> texts = new ArrayList<>();
+                JsonObject frame;
+                while (!(frame = member.next()).getString("type").equals("message")
+                        || !frame.getString("text").equals("after")) {
+                    if (frame.getString("type").equals("message") && frame.getJsonObject("from").getString("name")
+                            .matches("alice|bob")) {
+                        texts.add(frame.getString("text"));
+                    } else {
+                        assertTrue(frame.getString("type").matches("join|leave|message"), frame::encode);
+                    }
+                }
+                texts.add("after");
+                assertEquals(List.of("before", "after"), texts, "the room's own messages, in order, none lost");
+            }
+        }
+    }
+}
