@@ -62,9 +62,14 @@ public class Admission {
         heartbeat.track(new MonitoredConnection(connection, release));
     }
 
+    /** A pong arrived: the connection is alive. Pongs cost nothing (the server never answers them). */
+    void heard(WebSocketConnection connection) {
+        heartbeat.seen(connection.id());
+    }
+
     /**
-     * Accounts for one inbound frame: the heartbeat hears from the connection, and the frame budget decides. On
-     * {@code CLOSE}, the caller closes with {@link #RATE_LIMITED}.
+     * Accounts for one inbound data or ping frame: the heartbeat hears from the connection, and the frame budget
+     * decides. On {@code CLOSE}, the caller closes with {@link #RATE_LIMITED}.
      */
     FloodGuard.Verdict inbound(WebSocketConnection connection) {
         heartbeat.seen(connection.id());

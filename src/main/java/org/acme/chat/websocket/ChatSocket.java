@@ -139,7 +139,7 @@ public class ChatSocket {
     @OnPongMessage
     @NonBlocking
     public void onPong(Buffer ignored, WebSocketConnection connection) {
-        admission.inbound(connection);
+        admission.heard(connection);
     }
 
     @OnClose

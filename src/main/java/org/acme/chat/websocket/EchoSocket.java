@@ -64,7 +64,7 @@ public class EchoSocket {
     @OnPongMessage
     @NonBlocking
     public void onPong(Buffer ignored, WebSocketConnection connection) {
-        admission.inbound(connection);
+        admission.heard(connection);
     }
 
     @OnClose
