@@ -17,6 +17,26 @@ const ui = {
 
 let session = null;
 
+/**
+ * The access token when the server requires one (chat.auth.enabled): given once as #token=… in the page URL (a
+ * fragment never reaches server logs), then kept for this tab only.
+ */
+function authToken() {
+  const fromUrl = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (fromUrl) {
+    sessionStorage.setItem('chat.token', fromUrl);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  return sessionStorage.getItem('chat.token');
+}
+
+/** Browsers cannot set headers on a WebSocket: the token travels as a subprotocol the server turns into a header. */
+function openSocket(url) {
+  const token = authToken();
+  if (!token) return new WebSocket(url);
+  return new WebSocket(url, ['chat.v1', `quarkus-http-upgrade#Authorization#${encodeURIComponent(`Bearer ${token}`)}`]);
+}
+
 /** One joined room: a WebSocket that reconnects with backoff until the user leaves. */
 class Session {
   constructor(room, name) {
@@ -34,7 +54,7 @@ class Session {
     setState(this.attempt === 0 ? 'connecting' : 'reconnecting');
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     const url = `${scheme}://${location.host}/chat/${encodeURIComponent(this.room)}?name=${encodeURIComponent(this.name)}`;
-    const ws = new WebSocket(url);
+    const ws = openSocket(url);
     this.ws = ws;
     this.lastHeard = Date.now();
     ws.onmessage = (event) => {
@@ -133,7 +153,9 @@ class Session {
 
 async function joinRefusal(room, name) {
   try {
-    const response = await fetch(`/api/join-check?room=${encodeURIComponent(room)}&name=${encodeURIComponent(name)}`);
+    const token = authToken();
+    const response = await fetch(`/api/join-check?room=${encodeURIComponent(room)}&name=${encodeURIComponent(name)}`,
+      token ? { headers: { Authorization: `Bearer ${token}` } } : {});
     return response.status === 204 ? null : (await response.text()).trim();
   } catch {
     return null; // server unreachable: keep reconnecting

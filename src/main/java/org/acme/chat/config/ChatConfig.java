@@ -42,6 +42,9 @@ public interface ChatConfig {
      */
     Optional<List<String>> allowedOrigins();
 
+    /** Optional JWT access control. */
+    Auth auth();
+
     /** Pings for idle connections and reaping of dead ones. */
     Heartbeat heartbeat();
 
@@ -111,6 +114,16 @@ public interface ChatConfig {
          */
         @WithDefault("1048576")
         long maxBytes();
+    }
+
+    interface Auth {
+        /**
+         * Whether an upgrade needs a JWT (verified with {@code mp.jwt.verify.publickey} or {@code .location}, and
+         * {@code mp.jwt.verify.issuer}): the user name comes from the token, the {@code name} parameter is ignored, the
+         * {@code rooms} claim lists the rooms (or globs) the user may join, and the connection closes at expiry (1008).
+         */
+        @WithDefault("false")
+        boolean enabled();
     }
 
     interface Heartbeat {

@@ -4,6 +4,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.acme.chat.room.JoinPolicy;
@@ -24,8 +26,9 @@ public class JoinCheckResource {
 
     @GET
     @Produces(MediaType.TEXT_PLAIN)
-    public Response check(@QueryParam("room") String room, @QueryParam("name") String name) {
-        return policy.check(room, name)
+    public Response check(@QueryParam("room") String room, @QueryParam("name") String name,
+            @Context HttpHeaders headers) {
+        return policy.check(room, name, headers::getHeaderString)
                 .map(refusal -> Response.status(refusal.status()).entity(refusal.reason()).build())
                 .orElseGet(() -> Response.noContent().build());
     }

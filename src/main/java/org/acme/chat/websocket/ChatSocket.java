@@ -15,6 +15,7 @@ import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import org.acme.chat.auth.TokenAuth;
 import org.acme.chat.config.ChatConfig;
 import org.acme.chat.limits.FloodGuard;
 import org.acme.chat.metrics.ChatMetrics;
@@ -44,7 +45,9 @@ public class ChatSocket {
 
     static final CloseReason SLOW_CONSUMER = new CloseReason(CloseCodes.POLICY_VIOLATION,
             "too slow: send queue full");
+    static final CloseReason TOKEN_EXPIRED = new CloseReason(CloseCodes.POLICY_VIOLATION, "token expired");
     private static final TypedKey<ConnectionParticipant> SELF = new TypedKey<>("chat.participant");
+    private static final TypedKey<Long> EXPIRY_TIMER = new TypedKey<>("chat.expiry-timer");
 
     private final RoomService rooms;
     private final FrameDecoder decoder;
@@ -53,9 +56,11 @@ public class ChatSocket {
     private final Admission admission;
     private final ChatConfig config;
     private final Vertx vertx;
+    private final TokenAuth auth;
 
     public ChatSocket(RoomService rooms, FrameDecoder decoder, EventEncoder encoder, ChatMetrics metrics,
-            Admission admission, ChatConfig config, Vertx vertx) {
+            Admission admission, ChatConfig config, Vertx vertx, TokenAuth auth) {
+        this.auth = auth;
         this.rooms = rooms;
         this.decoder = decoder;
         this.encoder = encoder;
@@ -73,9 +78,20 @@ public class ChatSocket {
             return connection.close(refused);
         }
         JoinRequest request;
+        long expiresAt = 0;
         try {
+            String room = connection.pathParam("room");
             String name = Handshake.singleQueryParam(connection.handshakeRequest().query(), "name");
-            request = JoinRequest.parse(connection.pathParam("room"), name);
+            if (auth.enabled()) {
+                TokenAuth.Outcome outcome = auth.authenticate(connection.handshakeRequest()::header, room);
+                if (!outcome.accepted()) {
+                    // The guard answered 401/403 for these; only a token that expired since can get here.
+                    return connection.close(new CloseReason(CloseCodes.POLICY_VIOLATION, outcome.reason()));
+                }
+                name = outcome.name();
+                expiresAt = outcome.expiresAtMillis();
+            }
+            request = JoinRequest.parse(room, name);
         } catch (InvalidJoinException e) {
             // UpgradeGuard refuses these with 400 before the upgrade; this is only a second line of defence.
             return connection.close(new CloseReason(CloseCodes.POLICY_VIOLATION, e.getMessage()));
@@ -93,6 +109,11 @@ public class ChatSocket {
         }
         connection.userData().put(SELF, self);
         admission.watch(connection, () -> leave(connection));
+        if (expiresAt > 0) {
+            long timer = vertx.setTimer(Math.max(1, expiresAt - System.currentTimeMillis()),
+                    id -> kick(connection, TOKEN_EXPIRED));
+            connection.userData().put(EXPIRY_TIMER, timer);
+        }
         return Uni.createFrom().voidItem();
     }
 
@@ -145,6 +166,10 @@ public class ChatSocket {
     @OnClose
     @NonBlocking
     public void onClose(WebSocketConnection connection) {
+        Long timer = connection.userData().remove(EXPIRY_TIMER);
+        if (timer != null) {
+            vertx.cancelTimer(timer);
+        }
         leave(connection);
         admission.release(connection);
     }

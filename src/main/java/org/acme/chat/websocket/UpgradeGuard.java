@@ -16,7 +16,7 @@ import org.acme.chat.room.JoinPolicy;
 
 /**
  * Answers bad requests on the WebSocket paths with an HTTP status and a one-line reason before any upgrade: 400 for a
- * plain GET or an invalid room or name, 403 for a foreign {@code Origin}, 503 while the node drains for shutdown or is
+ * plain GET or an invalid room or name, 401/403 for a missing, bad or insufficient token (with {@code chat.auth}), 403 for a foreign {@code Origin}, 503 while the node drains for shutdown or is
  * full, 429 for too many connections from one IP, 409 for a name already present in the room or a full room, 503
  * when a new room would exceed the node's maximum. The endpoints re-check what can race ({@link Admission}).
  */
@@ -82,7 +82,8 @@ public class UpgradeGuard {
         }
         if (chat) {
             String name = Handshake.singleQueryParam(rc.request().query(), "name");
-            Optional<JoinPolicy.Refusal> refusal = policy.check(path.substring(CHAT_PREFIX.length()), name);
+            Optional<JoinPolicy.Refusal> refusal = policy.check(path.substring(CHAT_PREFIX.length()), name,
+                    rc.request()::getHeader);
             if (refusal.isPresent()) {
                 reject(rc, refusal.get().status(), refusal.get().reason());
                 return;

@@ -15,6 +15,7 @@ import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -62,12 +63,17 @@ public final class WsClient implements AutoCloseable {
 
     /** Opens a WebSocket to {@code pathAndQuery} on the server at {@code base}. */
     public static WsClient connect(URI base, String pathAndQuery) {
+        return connect(base, pathAndQuery, Map.of());
+    }
+
+    /** The same with extra handshake request headers (e.g. {@code Authorization}). */
+    public static WsClient connect(URI base, String pathAndQuery, Map<String, String> headers) {
         WebSocketClient client = VERTX.createWebSocketClient(new WebSocketClientOptions()
                 .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 22));
         CompletableFuture<WsClient> opened = new CompletableFuture<>();
         // Connect from the event loop and install the handlers in the completion callback, before the event loop
         // reads the next bytes: the server's first frame can arrive in the same packet as the handshake response.
-        VERTX.runOnContext(v -> client.connect(options(base, pathAndQuery)).onComplete(ar -> {
+        VERTX.runOnContext(v -> client.connect(options(base, pathAndQuery, headers)).onComplete(ar -> {
             if (ar.succeeded()) {
                 opened.complete(new WsClient(client, ar.result()));
             } else {
@@ -90,7 +96,12 @@ public final class WsClient implements AutoCloseable {
      * caller connects anyone else (the handshake completes before the server's @OnOpen runs).
      */
     public static WsClient join(URI base, String room, String name) {
-        WsClient client = connect(base, Names.chatPath(room, name));
+        return join(base, room, name, Map.of());
+    }
+
+    /** {@link #join(URI, String, String)} with extra handshake request headers. */
+    public static WsClient join(URI base, String room, String name, Map<String, String> headers) {
+        WsClient client = connect(base, Names.chatPath(room, name), headers);
         try {
             client.welcome = client.next("welcome");
             return client;
@@ -107,9 +118,14 @@ public final class WsClient implements AutoCloseable {
 
     /** Attempts an upgrade that the server must refuse, and returns the HTTP status it answered with. */
     public static int rejectedStatus(URI base, String pathAndQuery) {
+        return rejectedStatus(base, pathAndQuery, Map.of());
+    }
+
+    /** {@link #rejectedStatus(URI, String)} with extra handshake request headers. */
+    public static int rejectedStatus(URI base, String pathAndQuery, Map<String, String> headers) {
         WebSocketClient client = VERTX.createWebSocketClient();
         try {
-            WebSocket ws = await(client.connect(options(base, pathAndQuery)));
+            WebSocket ws = await(client.connect(options(base, pathAndQuery, headers)));
             ws.close();
             throw new AssertionError("upgrade to " + pathAndQuery + " was accepted");
         } catch (OperationFailed e) {
@@ -122,8 +138,11 @@ public final class WsClient implements AutoCloseable {
         }
     }
 
-    private static WebSocketConnectOptions options(URI base, String pathAndQuery) {
-        return new WebSocketConnectOptions().setHost(base.getHost()).setPort(base.getPort()).setURI(pathAndQuery);
+    private static WebSocketConnectOptions options(URI base, String pathAndQuery, Map<String, String> headers) {
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(base.getHost()).setPort(base.getPort())
+                .setURI(pathAndQuery);
+        headers.forEach(options::addHeader);
+        return options;
     }
 
     public void send(String text) {
@@ -132,6 +151,19 @@ public final class WsClient implements AutoCloseable {
 
     public void send(JsonObject json) {
         send(json.encode());
+    }
+
+    /** Sends unless the server has closed the connection meanwhile; returns whether the frame went out. */
+    public boolean trySend(JsonObject json) {
+        try {
+            send(json.encode());
+            return true;
+        } catch (OperationFailed e) {
+            if (ws.isClosed()) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     public void sendBinary(Buffer data) {

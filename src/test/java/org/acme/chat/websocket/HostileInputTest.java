@@ -61,8 +61,9 @@ class HostileInputTest {
                 }
                 String counts = delivered + " delivered, " + refused + " refused";
                 assertTrue(delivered >= BURST && refused >= 1, counts);
-                for (int i = 0; i < STRIKES; i++) {
-                    flooder.send(Frames.message("more spam"));
+                // The server closes at the 50th refused frame at the latest; sends after that find it closed.
+                for (int i = 0; i < STRIKES && flooder.trySend(Frames.message("more spam")); i++) {
+                    // keep flooding until the server closes
                 }
                 assertEquals(1008, flooder.awaitClose());
                 assertEquals("rate limit exceeded", flooder.closeReason());
@@ -98,15 +99,19 @@ class HostileInputTest {
                 for (String frame : frames) {
                     client.send(frame);
                 }
-                List<String> codes = new ArrayList<>();
-                for (int i = 0; i < frames.size(); i++) {
-                    JsonObject answer = client.next();
-                    codes.add(answer.getString("type").equals("error") ? answer.getString("code") : answer.encode());
+                List<String> answers = new ArrayList<>();
+                while (answers.size() < frames.size()) {
+                    JsonObject frame = client.next();
+                    if (frame.getString("type").equals("error")) {
+                        answers.add(frame.getString("code"));
+                    } else if (frame.getString("type").equals("message")
+                            && frame.getJsonObject("from").getString("name").equals("jsonist")) {
+                        answers.add("message-from-jsonist");
+                    } // the bystanders' traffic may interleave
                 }
                 // The bomb is within the frame limit and its extra field is ignored: it is a valid message.
                 assertEquals(List.of("invalid_json", "invalid_json", "message-from-jsonist", "invalid_text",
-                        "invalid_text", "ref_too_long", "invalid_message", "invalid_message"),
-                        codes.stream().map(c -> c.startsWith("{") ? "message-from-jsonist" : c).toList());
+                        "invalid_text", "ref_too_long", "invalid_message", "invalid_message"), answers);
                 client.assertNothingPending();
             }
         });

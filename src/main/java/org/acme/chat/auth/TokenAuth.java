@@ -1,0 +1,112 @@
+package org.acme.chat.auth;
+
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonString;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.acme.chat.config.ChatConfig;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+/**
+ * Optional JWT access control ({@code chat.auth.enabled}): the token, signed with the key in
+ * {@code mp.jwt.verify.publickey(.location)}, names the user ({@code preferred_username}, else {@code sub}) and lists
+ * the rooms the user may join ({@code rooms} claim, names or globs). Browsers cannot set headers on a WebSocket, so
+ * besides {@code Authorization: Bearer} the token may come as the subprotocol
+ * {@code quarkus-http-upgrade#Authorization#Bearer%20<token>} (the WebSockets Next header propagation format).
+ */
+@ApplicationScoped
+public class TokenAuth {
+
+    public static final String ROOMS_CLAIM = "rooms";
+    private static final Logger LOG = Logger.getLogger(TokenAuth.class);
+    private static final String BEARER = "bearer ";
+    private static final String PROPAGATED = "quarkus-http-upgrade#";
+
+    /** A verified user, or why not: {@code status} 401 (no or bad token) or 403 (room not granted). */
+    public record Outcome(String name, long expiresAtMillis, int status, String reason) {
+        static Outcome refused(int status, String reason) {
+            return new Outcome(null, 0, status, reason);
+        }
+
+        public boolean accepted() {
+            return name != null;
+        }
+    }
+
+    private final boolean enabled;
+    private final JWTParser parser;
+
+    public TokenAuth(ChatConfig config, JWTParser parser) {
+        this.enabled = config.auth().enabled();
+        this.parser = parser;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** Verifies the token found in the request's headers ({@code header} looks one up by name) for {@code room}. */
+    public Outcome authenticate(UnaryOperator<String> header, String room) {
+        Optional<String> token = token(header);
+        if (token.isEmpty()) {
+            return Outcome.refused(401, "authentication required: send a bearer token");
+        }
+        JsonWebToken jwt;
+        try {
+            jwt = parser.parse(token.get());
+        } catch (ParseException e) {
+            LOG.debugf("token refused: %s", e.getCause() != null ? e.getCause() : e);
+            return Outcome.refused(401, "invalid or expired token");
+        }
+        Object preferred = jwt.getClaim("preferred_username");
+        String name = preferred == null ? jwt.getSubject() : unquote(preferred);
+        if (name == null || name.isBlank()) {
+            return Outcome.refused(401, "token names no user (preferred_username or sub)");
+        }
+        if (!RoomGrant.of(rooms(jwt)).allows(room)) {
+            return Outcome.refused(403, "your token does not grant room '" + room + "'");
+        }
+        return new Outcome(name, jwt.getExpirationTime() * 1000L, 0, null);
+    }
+
+    private static Collection<String> rooms(JsonWebToken jwt) {
+        Object claim = jwt.getClaim(ROOMS_CLAIM);
+        if (claim instanceof Collection<?> values) {
+            return values.stream().map(TokenAuth::unquote).toList();
+        }
+        return claim == null ? List.of() : List.of(unquote(claim));
+    }
+
+    private static String unquote(Object value) {
+        return value instanceof JsonString string ? string.getString() : String.valueOf(value);
+    }
+
+    /** The bearer token from {@code Authorization}, or from a propagated-header subprotocol. */
+    static Optional<String> token(UnaryOperator<String> header) {
+        String authorization = header.apply("Authorization");
+        if (authorization == null) {
+            String protocols = header.apply("Sec-WebSocket-Protocol");
+            if (protocols != null) {
+                for (String protocol : protocols.split(",")) {
+                    String decoded = URLDecoder.decode(protocol.trim(), StandardCharsets.UTF_8);
+                    String[] parts = decoded.split("#", 3);
+                    if (decoded.startsWith(PROPAGATED) && parts.length == 3 && parts[1].equalsIgnoreCase("Authorization")) {
+                        authorization = parts[2];
+                    }
+                }
+            }
+        }
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            String token = authorization.substring(BEARER.length()).trim();
+            return token.isEmpty() ? Optional.empty() : Optional.of(token);
+        }
+        return Optional.empty();
+    }
+}
