@@ -76,7 +76,10 @@ public interface ChatConfig {
         @WithDefault("10000")
         int maxConnections();
 
-        /** Open WebSocket connections per client IP address; beyond it, upgrades get 429 with {@code Retry-After}. */
+        /**
+         * Open WebSocket connections per TCP peer address; beyond it, upgrades get 429 with {@code Retry-After}. Behind
+         * a proxy or ingress every client shares the proxy's address: raise it there, or set 0 for no per-IP cap.
+         */
         @WithDefault("50")
         int maxConnectionsPerIp();
 

@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.acme.chat.config.ChatConfig;
 
 /**
- * Counts open WebSocket connections per node and per client IP against {@code chat.limits.*}. The pre-upgrade guard
+ * Counts open WebSocket connections per node and per client IP against {@code chat.limits.*}. The IP is the TCP peer:
+ * behind a proxy or ingress that is the proxy, so there the per-IP cap must be raised or switched off (0). The pre-upgrade guard
  * asks {@link #check} to answer with an HTTP status; the endpoints {@link #tryAcquire} on open (authoritative, since
  * upgrades race) and {@link #release} on close.
  */
@@ -35,7 +36,7 @@ public class ConnectionLimits {
         if (open.get() >= maxConnections) {
             return Verdict.NODE_FULL;
         }
-        return perIp.getOrDefault(ip, 0) >= maxPerIp ? Verdict.IP_FULL : Verdict.OK;
+        return maxPerIp > 0 && perIp.getOrDefault(ip, 0) >= maxPerIp ? Verdict.IP_FULL : Verdict.OK;
     }
 
     /** Takes a slot for a connection from {@code ip}, or says why not. */
@@ -47,7 +48,7 @@ public class ConnectionLimits {
         boolean[] admitted = new boolean[1];
         perIp.compute(ip, (key, count) -> {
             int current = count == null ? 0 : count;
-            admitted[0] = current < maxPerIp;
+            admitted[0] = maxPerIp <= 0 || current < maxPerIp;
             return admitted[0] ? current + 1 : count;
         });
         if (!admitted[0]) {

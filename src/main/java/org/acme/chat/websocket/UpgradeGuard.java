@@ -69,7 +69,8 @@ public class UpgradeGuard {
             reject(rc, 503, "server shutting down: reconnect to another node");
             return;
         }
-        ConnectionLimits.Verdict capacity = limits.check(rc.request().remoteAddress().hostAddress());
+        // The socket's peer, as Admission counts it (not X-Forwarded-For, which only the guard could see).
+        ConnectionLimits.Verdict capacity = limits.check(rc.request().connection().remoteAddress().hostAddress());
         if (capacity != ConnectionLimits.Verdict.OK) {
             metrics.error(ChatMetrics.SERVER_FULL);
             rc.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
