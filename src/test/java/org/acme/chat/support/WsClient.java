@@ -155,8 +155,17 @@ public final class WsClient implements AutoCloseable {
 
     /** Sends unless the server has closed the connection meanwhile; returns whether the frame went out. */
     public boolean trySend(JsonObject json) {
+        return unlessClosed(() -> send(json.encode()));
+    }
+
+    /** {@link #sendFrame} unless the server has closed the connection meanwhile; returns whether it went out. */
+    public boolean trySendFrame(WebSocketFrame frame) {
+        return unlessClosed(() -> sendFrame(frame));
+    }
+
+    private boolean unlessClosed(Runnable send) {
         try {
-            send(json.encode());
+            send.run();
             return true;
         } catch (OperationFailed e) {
             if (ws.isClosed()) {

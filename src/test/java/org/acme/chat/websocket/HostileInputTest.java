@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,8 +76,12 @@ class HostileInputTest {
     void pingFloodClosesWith1008() {
         withBystanders("pings", room -> {
             try (RawClient raw = RawClient.connect(base, chatPath(room, "pinger"))) {
-                for (int i = 0; i < BURST + STRIKES + 10; i++) {
-                    raw.send(RawClient.PING, new byte[] { 1 }, true);
+                try {
+                    for (int i = 0; i < BURST + STRIKES + 10; i++) {
+                        raw.send(RawClient.PING, new byte[] { 1 }, true);
+                    }
+                } catch (UncheckedIOException closedWhileFlooding) {
+                    // the server may drop the socket before the flood is over; the close frame is still there
                 }
                 assertEquals(1008, raw.awaitCloseCode());
             }
