@@ -124,12 +124,14 @@ class HostileInputTest {
 
     @Test
     void foreignOriginIsRefusedWith403() {
-        String path = chatPath(uniqueRoom("origin"), "visitor");
-        assertEquals(403, RawClient.upgradeStatus(base, path, "Origin: https://evil.example\r\n", "127.0.0.1"));
-        assertEquals(403, RawClient.upgradeStatus(base, "/echo", "Origin: null\r\n", "127.0.0.1"));
-        String sameOrigin = "Origin: http://" + base.getHost() + ":" + base.getPort() + "\r\n";
-        assertEquals(101, RawClient.upgradeStatus(base, path, sameOrigin, "127.0.0.1"));
-        assertEquals(101, RawClient.upgradeStatus(base, "/echo", "", "127.0.0.1"), "no Origin: not a browser");
+        withBystanders("origin", room -> {
+            String path = chatPath(room, "visitor");
+            assertEquals(403, RawClient.upgradeStatus(base, path, "Origin: https://evil.example\r\n", "127.0.0.1"));
+            assertEquals(403, RawClient.upgradeStatus(base, "/echo", "Origin: null\r\n", "127.0.0.1"));
+            String sameOrigin = "Origin: http://" + base.getHost() + ":" + base.getPort() + "\r\n";
+            assertEquals(101, RawClient.upgradeStatus(base, "/echo", sameOrigin, "127.0.0.1"));
+            assertEquals(101, RawClient.upgradeStatus(base, "/echo", "", "127.0.0.1"), "no Origin: not a browser");
+        });
     }
 
     @Test
@@ -151,10 +153,13 @@ class HostileInputTest {
 
     @Test
     void overLongUrisAreRefusedBeforeTheUpgrade() {
-        assertEquals(414, RawClient.upgradeStatus(base, chatPath("r", "x".repeat(10_000)), "", "127.0.0.1"));
-        assertEquals(400, RawClient.upgradeStatus(base, "/chat/" + "r".repeat(65) + "?name=a", "", "127.0.0.1"));
-        assertEquals(431, RawClient.upgradeStatus(base, "/echo", "X-Junk: " + "j".repeat(40_000) + "\r\n",
-                "127.0.0.1"));
+        withBystanders("uris", room -> {
+            assertEquals(414, RawClient.upgradeStatus(base, chatPath(room, "x".repeat(10_000)), "", "127.0.0.1"));
+            assertEquals(400, RawClient.upgradeStatus(base, "/chat/" + "r".repeat(65) + "?name=a", "", "127.0.0.1"));
+            assertEquals(400, RawClient.upgradeStatus(base, chatPath(room, "bad<name>"), "", "127.0.0.1"));
+            assertEquals(431, RawClient.upgradeStatus(base, "/echo", "X-Junk: " + "j".repeat(40_000) + "\r\n",
+                    "127.0.0.1"));
+        });
     }
 
     @Test
