@@ -65,6 +65,11 @@ public class TokenAuth {
             LOG.debugf("token refused: %s", e.getCause() != null ? e.getCause() : e);
             return Outcome.refused(401, "invalid or expired token");
         }
+        long expiresAt = jwt.getExpirationTime() * 1000L;
+        if (expiresAt <= System.currentTimeMillis()) {
+            // The parser allows mp.jwt.verify.clock.skew past "exp"; the connection would be closed at once anyway.
+            return Outcome.refused(401, "invalid or expired token");
+        }
         Object preferred = jwt.getClaim("preferred_username");
         String name = preferred == null ? jwt.getSubject() : unquote(preferred);
         if (name == null || name.isBlank()) {
@@ -73,7 +78,7 @@ public class TokenAuth {
         if (!RoomGrant.of(rooms(jwt)).allows(room)) {
             return Outcome.refused(403, "your token does not grant room '" + room + "'");
         }
-        return new Outcome(name, jwt.getExpirationTime() * 1000L, 0, null);
+        return new Outcome(name, expiresAt, 0, null);
     }
 
     private static Collection<String> rooms(JsonWebToken jwt) {

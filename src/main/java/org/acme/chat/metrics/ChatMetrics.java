@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.acme.chat.protocol.ErrorCode;
+import org.acme.chat.room.JoinPolicy;
 import org.acme.chat.room.RoomRegistry;
 
 /** The service's own meters. Tags never carry a room or user name, only bounded codes. */
@@ -25,6 +26,8 @@ public class ChatMetrics {
     public static final String INVALID_UTF8 = "invalid_utf8";
     public static final String ROOM_FULL = "room_full";
     public static final String FORBIDDEN_ORIGIN = "forbidden_origin";
+    public static final String TOO_MANY_PER_IP = "too_many_per_ip";
+    public static final String PROTOCOL_ERROR = "protocol_error";
 
     private final MeterRegistry registry;
     private final Counter received;
@@ -51,7 +54,9 @@ public class ChatMetrics {
             errorCounter(code.wireName());
         }
         for (String code : new String[] { BINARY_FRAME, MESSAGE_TOO_BIG, NAME_TAKEN, INTERNAL_ERROR, SERVER_FULL,
-                RATE_LIMIT_CLOSE, SLOW_CONSUMER, INVALID_UTF8, ROOM_FULL, FORBIDDEN_ORIGIN }) {
+                RATE_LIMIT_CLOSE, SLOW_CONSUMER, INVALID_UTF8, ROOM_FULL, FORBIDDEN_ORIGIN, TOO_MANY_PER_IP, PROTOCOL_ERROR,
+                JoinPolicy.UNAUTHORIZED, JoinPolicy.FORBIDDEN_ROOM, JoinPolicy.INVALID_JOIN,
+                JoinPolicy.TOO_MANY_ROOMS }) {
             errorCounter(code);
         }
     }

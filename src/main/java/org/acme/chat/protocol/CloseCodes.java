@@ -7,6 +7,11 @@ public final class CloseCodes {
     public static final int NORMAL = 1000;
     /** The server is going away (shutdown); reconnect. */
     public static final int GOING_AWAY = 1001;
+    /**
+     * A frame that breaks the WebSocket protocol itself (RFC 6455): a reserved opcode, reserved bits without an
+     * extension, a broken fragment sequence. A client bug; do not reconnect with the same behaviour.
+     */
+    public static final int PROTOCOL_ERROR = 1002;
     /** A binary frame was sent to a chat room; do not reconnect with the same behaviour. */
     public static final int UNSUPPORTED_DATA = 1003;
     /**

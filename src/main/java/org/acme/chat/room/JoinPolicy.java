@@ -14,9 +14,19 @@ import org.acme.chat.auth.TokenAuth;
 @ApplicationScoped
 public class JoinPolicy {
 
-    /** Why a join is refused, as an HTTP status and a one-line reason. */
-    public record Refusal(int status, String reason) {
+    /**
+     * Why a join is refused: an HTTP status, the bounded {@code code} that {@code chat_errors_total} counts it under,
+     * and a one-line reason.
+     */
+    public record Refusal(int status, String code, String reason) {
     }
+
+    public static final String UNAUTHORIZED = "unauthorized";
+    public static final String FORBIDDEN_ROOM = "forbidden_room";
+    public static final String INVALID_JOIN = "invalid_join";
+    public static final String NAME_TAKEN = "name_taken";
+    public static final String ROOM_FULL = "room_full";
+    public static final String TOO_MANY_ROOMS = "too_many_rooms";
 
     private final RoomService rooms;
     private final TokenAuth auth;
@@ -32,23 +42,25 @@ public class JoinPolicy {
         if (auth.enabled()) {
             TokenAuth.Outcome outcome = auth.authenticate(headers, room);
             if (!outcome.accepted()) {
-                return Optional.of(new Refusal(outcome.status(), outcome.reason()));
+                return Optional.of(new Refusal(outcome.status(),
+                        outcome.status() == 401 ? UNAUTHORIZED : FORBIDDEN_ROOM, outcome.reason()));
             }
             name = outcome.name();
         }
         try {
             JoinRequest request = JoinRequest.parse(room, name);
             if (rooms.isNameTaken(request.room(), request.name())) {
-                return Optional.of(new Refusal(409,
+                return Optional.of(new Refusal(409, NAME_TAKEN,
                         "name '" + request.name() + "' is already taken in room '" + request.room() + "'"));
             }
             RoomFullException full = rooms.capacityProblem(request.room());
             if (full != null) {
-                return Optional.of(new Refusal(full.nodeFull() ? 503 : 409, full.getMessage()));
+                return Optional.of(full.nodeFull() ? new Refusal(503, TOO_MANY_ROOMS, full.getMessage())
+                        : new Refusal(409, ROOM_FULL, full.getMessage()));
             }
             return Optional.empty();
         } catch (InvalidJoinException e) {
-            return Optional.of(new Refusal(400, e.getMessage()));
+            return Optional.of(new Refusal(400, INVALID_JOIN, e.getMessage()));
         }
     }
 }

@@ -11,13 +11,16 @@ import org.jboss.logging.Logger;
 
 /**
  * Turns what Vert.x and Netty raise for a bad frame into the documented close code: 1009 for a frame or message over
- * the size limit, 1011 (logged) for anything unexpected. Shared by the endpoints. (Text that is not UTF-8 never gets
- * here: {@link Utf8Validation} answers it with 1007 in the pipeline.)
+ * the size limit, 1002 for any other frame Netty's decoder finds corrupt (a protocol violation: the client's fault,
+ * so logged at DEBUG only; normally {@link FrameValidation} answers these first), 1011 (logged) for anything
+ * unexpected. Shared by the endpoints. (Text that is not UTF-8 never gets
+ * here: {@link FrameValidation} answers it with 1007 in the pipeline.)
  */
 final class Failures {
 
     static final CloseReason TOO_BIG = new CloseReason(CloseCodes.MESSAGE_TOO_BIG, "message too big");
     static final CloseReason INTERNAL = new CloseReason(CloseCodes.INTERNAL_ERROR, "internal error");
+    static final CloseReason PROTOCOL = new CloseReason(CloseCodes.PROTOCOL_ERROR, "protocol error");
 
     private static final Logger LOG = Logger.getLogger(Failures.class);
 
@@ -33,6 +36,9 @@ final class Failures {
         CloseReason reason = classify(failure);
         if (reason == TOO_BIG) {
             metrics.error(ChatMetrics.MESSAGE_TOO_BIG);
+        } else if (reason == PROTOCOL) {
+            metrics.error(ChatMetrics.PROTOCOL_ERROR);
+            LOG.debugf("closing connection %s after a protocol violation: %s", connection.id(), failure.getMessage());
         } else {
             metrics.error(ChatMetrics.INTERNAL_ERROR);
             LOG.errorf(failure, "closing connection %s after an unexpected error", connection.id());
@@ -41,9 +47,8 @@ final class Failures {
     }
 
     static CloseReason classify(Throwable failure) {
-        if (failure instanceof CorruptedWebSocketFrameException corrupted
-                && WebSocketCloseStatus.MESSAGE_TOO_BIG.equals(corrupted.closeStatus())) {
-            return TOO_BIG;
+        if (failure instanceof CorruptedWebSocketFrameException corrupted) {
+            return WebSocketCloseStatus.MESSAGE_TOO_BIG.equals(corrupted.closeStatus()) ? TOO_BIG : PROTOCOL;
         }
         // Vert.x's frame aggregator reports an over-long fragmented message only by this message text.
         if (failure instanceof IllegalStateException && failure.getMessage() != null

@@ -1,53 +1,71 @@
 package org.acme.chat.websocket;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.impl.ConnectionBase;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.acme.chat.metrics.ChatMetrics;
 import org.acme.chat.protocol.CloseCodes;
 import org.jboss.logging.Logger;
 
 /**
+ * Checks inbound frames where Vert.x would fail a connection without telling the client why.
+ * <p>
  * RFC 6455 requires failing a connection whose text is not UTF-8 with 1007, but Vert.x decodes text leniently,
- * turning bad bytes into U+FFFD, and an exception thrown in the pipeline would drop the TCP connection without a
- * close frame. So this handler, put in front of Vert.x's own before the upgrade (it then sits right behind the
- * WebSocket decoder), checks every text message, fragments included, and on bad bytes drops it and everything after
- * it, sends close 1007 itself, and closes the socket if the client does not finish the close handshake in time.
+ * turning bad bytes into U+FFFD. So this handler, put in front of Vert.x's own before the upgrade (it then sits right
+ * behind the WebSocket decoder), checks every text message, fragments included, and on bad bytes drops it and
+ * everything after it, sends close 1007 itself, and closes the socket if the client does not finish the close
+ * handshake in time.
+ * <p>
+ * A frame that breaks the protocol itself (a reserved opcode, reserved bits, a broken fragment sequence) makes
+ * Netty's decoder raise an exception, which would otherwise reach Vert.x and drop the TCP connection without a close
+ * frame and with an ERROR log line per offender. This handler answers it with close 1002 and closes the socket (the
+ * decoder reads nothing after a violation, so no close handshake can complete). A single frame over the hard size cap
+ * is dropped unread, the connection with it (documented as 1006), quietly too.
+ * <p>
  * It reaches the Netty channel through Vert.x's connection implementation, the only way to it.
  */
-final class Utf8Validation extends ChannelInboundHandlerAdapter {
+final class FrameValidation extends ChannelInboundHandlerAdapter {
 
-    private static final Logger LOG = Logger.getLogger(Utf8Validation.class);
+    private static final Logger LOG = Logger.getLogger(FrameValidation.class);
     private static final String VERTX_HANDLER = "handler";
-    private static final String NAME = "chat-utf8-validation";
+    private static final String NAME = "chat-frame-validation";
 
     private final Utf8Checker checker = new Utf8Checker();
-    private final Runnable onViolation;
+    private final Consumer<String> countClose;
     private final long closingTimeoutSeconds;
     private boolean inText;
     private boolean failed;
 
-    private Utf8Validation(Runnable onViolation, long closingTimeoutSeconds) {
-        this.onViolation = onViolation;
+    private FrameValidation(Consumer<String> countClose, long closingTimeoutSeconds) {
+        this.countClose = countClose;
         this.closingTimeoutSeconds = closingTimeoutSeconds;
     }
 
-    /** Installs the check on the connection behind an upgrade request; {@code onViolation} counts violations. */
-    static void install(HttpServerRequest request, Runnable onViolation, long closingTimeoutSeconds) {
+    /**
+     * Installs the checks on the connection behind an upgrade request; {@code countClose} counts each connection it
+     * closes, by {@link ChatMetrics} code.
+     */
+    static void install(HttpServerRequest request, Consumer<String> countClose, long closingTimeoutSeconds) {
         if (!(request.connection() instanceof ConnectionBase connection)) {
             LOG.debugf("no Netty channel behind %s: text is not checked for UTF-8", request.connection());
             return;
         }
         ChannelPipeline pipeline = connection.channel().pipeline();
         if (pipeline.get(NAME) == null && pipeline.get(VERTX_HANDLER) != null) {
-            pipeline.addBefore(VERTX_HANDLER, NAME, new Utf8Validation(onViolation, closingTimeoutSeconds));
+            pipeline.addBefore(VERTX_HANDLER, NAME,
+                    new FrameValidation(countClose, closingTimeoutSeconds));
         }
     }
 
@@ -56,6 +74,13 @@ final class Utf8Validation extends ChannelInboundHandlerAdapter {
         if (msg instanceof WebSocketFrame frame && !(msg instanceof CloseWebSocketFrame)) {
             if (failed) {
                 frame.release();
+                return;
+            }
+            if (frame.rsv() != 0) {
+                // Netty's decoder lets reserved bits through for extensions; none is negotiated (an inflater ahead of
+                // this handler would have cleared RSV1).
+                frame.release();
+                protocolError(ctx, "reserved bits set: " + frame.rsv());
                 return;
             }
             boolean text = frame instanceof TextWebSocketFrame;
@@ -74,9 +99,37 @@ final class Utf8Validation extends ChannelInboundHandlerAdapter {
         super.channelRead(ctx, msg);
     }
 
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) throws Exception {
+        if (!(cause instanceof CorruptedWebSocketFrameException corrupt)) {
+            super.exceptionCaught(ctx, cause);
+            return;
+        }
+        if (failed) {
+            return;
+        }
+        if (WebSocketCloseStatus.MESSAGE_TOO_BIG.equals(corrupt.closeStatus())) {
+            // A single frame over the hard cap: dropped unread (a close frame could be lost in the reset anyway).
+            failed = true;
+            countClose.accept(ChatMetrics.MESSAGE_TOO_BIG);
+            LOG.debugf("frame over the hard cap from %s: %s", ctx.channel().remoteAddress(), cause.getMessage());
+            ctx.close();
+        } else {
+            protocolError(ctx, cause.getMessage());
+        }
+    }
+
+    private void protocolError(ChannelHandlerContext ctx, String why) {
+        failed = true;
+        countClose.accept(ChatMetrics.PROTOCOL_ERROR);
+        LOG.debugf("protocol violation on %s: %s", ctx.channel().remoteAddress(), why);
+        ctx.writeAndFlush(new CloseWebSocketFrame(CloseCodes.PROTOCOL_ERROR, "protocol error"))
+                .addListener(ChannelFutureListener.CLOSE);
+    }
+
     private void fail(ChannelHandlerContext ctx) {
         failed = true;
-        onViolation.run();
+        countClose.accept(ChatMetrics.INVALID_UTF8);
         ctx.writeAndFlush(new CloseWebSocketFrame(CloseCodes.INVALID_PAYLOAD, "text is not valid UTF-8"));
         ctx.executor().schedule(() -> {
             ctx.close();

@@ -16,9 +16,11 @@ import org.acme.chat.room.JoinPolicy;
 
 /**
  * Answers bad requests on the WebSocket paths with an HTTP status and a one-line reason before any upgrade: 400 for a
- * plain GET or an invalid room or name, 401/403 for a missing, bad or insufficient token (with {@code chat.auth}), 403 for a foreign {@code Origin}, 503 while the node drains for shutdown or is
- * full, 429 for too many connections from one IP, 409 for a name already present in the room or a full room, 503
- * when a new room would exceed the node's maximum. The endpoints re-check what can race ({@link Admission}).
+ * plain GET or an invalid room or name, 401/403 for a missing, bad or insufficient token (with {@code chat.auth}),
+ * 403 for a foreign {@code Origin}, 503 while the node drains for shutdown or is full, 429 for too many connections
+ * from one IP, 409 for a name already present in the room or a full room, 503 when a new room would exceed the node's
+ * maximum. Every 429 and 503 carries {@code Retry-After}; every refusal is counted in {@code chat_errors_total}. The
+ * endpoints re-check what can race ({@link Admission}).
  */
 @ApplicationScoped
 public class UpgradeGuard {
@@ -26,6 +28,8 @@ public class UpgradeGuard {
     static final String CHAT_PREFIX = "/chat/";
     static final String ECHO_PATH = "/echo";
     private static final int PRIORITY = 100;
+    /** Seconds a client refused for capacity (429, 503) should wait before it tries again. */
+    private static final String RETRY_AFTER_FULL = "5";
 
     private final JoinPolicy policy;
     private final Draining draining;
@@ -72,11 +76,12 @@ public class UpgradeGuard {
         // The socket's peer, as Admission counts it (not X-Forwarded-For, which only the guard could see).
         ConnectionLimits.Verdict capacity = limits.check(rc.request().connection().remoteAddress().hostAddress());
         if (capacity != ConnectionLimits.Verdict.OK) {
-            metrics.error(ChatMetrics.SERVER_FULL);
-            rc.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
+            rc.response().putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_FULL);
             if (capacity == ConnectionLimits.Verdict.NODE_FULL) {
+                metrics.error(ChatMetrics.SERVER_FULL);
                 reject(rc, 503, "server is full: try again later");
             } else {
+                metrics.error(ChatMetrics.TOO_MANY_PER_IP);
                 reject(rc, 429, "too many connections from your address");
             }
             return;
@@ -86,11 +91,15 @@ public class UpgradeGuard {
             Optional<JoinPolicy.Refusal> refusal = policy.check(path.substring(CHAT_PREFIX.length()), name,
                     rc.request()::getHeader);
             if (refusal.isPresent()) {
+                metrics.error(refusal.get().code());
+                if (refusal.get().status() == 503) {
+                    rc.response().putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_FULL);
+                }
                 reject(rc, refusal.get().status(), refusal.get().reason());
                 return;
             }
         }
-        Utf8Validation.install(rc.request(), () -> metrics.error(ChatMetrics.INVALID_UTF8), closingTimeoutSeconds);
+        FrameValidation.install(rc.request(), metrics::error, closingTimeoutSeconds);
         rc.next();
     }
 

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.acme.chat.support.Frames.memberName;
 import static org.acme.chat.support.Names.chatPath;
 import static org.acme.chat.support.Names.uniqueRoom;
+import static org.acme.chat.support.Prometheus.value;
 import static org.acme.chat.support.TestTokens.bearer;
 import static org.acme.chat.support.TestTokens.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,48 +19,69 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.acme.chat.support.Bystanders;
 import org.acme.chat.support.Frames;
 import org.acme.chat.support.RawClient;
 import org.acme.chat.support.TestTokens;
+import org.acme.chat.support.TokensRequired;
 import org.acme.chat.support.WsClient;
 import org.junit.jupiter.api.Test;
 
 /** With {@code chat.auth.enabled}, the token decides who you are and which rooms you may enter. */
 @QuarkusTest
-@TestProfile(AuthTest.TokensRequired.class)
+@TestProfile(TokensRequired.class)
 class AuthTest {
 
-    public static class TokensRequired implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return TestTokens.appConfig();
-        }
-    }
-
     private static final Duration HOUR = Duration.ofHours(1);
+
+    /** Bystanders' tokens, each granting the {@code team-*} rooms. */
+    private static Map<String, String> tokenFor(String name) {
+        return bearer(token(name, List.of("team-*"), HOUR));
+    }
 
     @TestHTTPResource("/")
     URI base;
 
     @Test
     void missingForgedOrExpiredTokenIs401() {
-        String path = chatPath("team-a", "whoever");
-        assertEquals(401, WsClient.rejectedStatus(base, path));
-        assertEquals(401, WsClient.rejectedStatus(base, path, Map.of("Authorization", "Bearer not-a-jwt")));
-        assertEquals(401, WsClient.rejectedStatus(base, path, bearer(TestTokens.forged("eve", List.of("*")))));
-        assertEquals(401, WsClient.rejectedStatus(base, path, bearer(token("late", List.of("*"), Duration.ofSeconds(-60)))));
+        double unauthorized = value("chat_errors_total{code=\"unauthorized\"}");
+        try (Bystanders bystanders = Bystanders.join(base, "team", AuthTest::tokenFor)) {
+            String path = chatPath(bystanders.room(), "whoever");
+            assertEquals(401, WsClient.rejectedStatus(base, path));
+            assertEquals(401, WsClient.rejectedStatus(base, path, Map.of("Authorization", "Bearer not-a-jwt")));
+            assertEquals(401, WsClient.rejectedStatus(base, path, bearer(TestTokens.forged("eve", List.of("*")))));
+            assertEquals(401, WsClient.rejectedStatus(base, path, bearer(token("late", List.of("*"),
+                    Duration.ofSeconds(-60)))));
+            // Within the parser's default clock skew (60 s), but expired all the same.
+            assertEquals(401, WsClient.rejectedStatus(base, path, bearer(token("just-late", List.of("*"),
+                    Duration.ofSeconds(-5)))));
+            bystanders.assertUndisturbed();
+        }
+        assertEquals(unauthorized + 5, value("chat_errors_total{code=\"unauthorized\"}"));
     }
 
     @Test
     void roomOutsideTheClaimIs403AndGlobsGrantRooms() {
-        String alice = token("alice", List.of("team-*", "lobby"), HOUR);
-        assertEquals(403, WsClient.rejectedStatus(base, chatPath("secret", "alice"), bearer(alice)));
-        assertEquals(403, WsClient.rejectedStatus(base, chatPath("teamx", "alice"), bearer(alice)));
-        String room = uniqueRoom("team");
-        try (WsClient joined = WsClient.join(base, room, "ignored", bearer(alice))) {
-            assertEquals("alice", joined.welcome().getJsonObject("you").getString("name"),
-                    "the name comes from the token; the name parameter is ignored");
+        String dave = token("dave", List.of("team-*", "lobby"), HOUR);
+        try (Bystanders bystanders = Bystanders.join(base, "team", AuthTest::tokenFor)) {
+            assertEquals(403, WsClient.rejectedStatus(base, chatPath("secret", "dave"), bearer(dave)));
+            assertEquals(403, WsClient.rejectedStatus(base, chatPath("teamx", "dave"), bearer(dave)));
+            try (WsClient joined = WsClient.join(base, bystanders.room(), "ignored", bearer(dave))) {
+                assertEquals("dave", joined.welcome().getJsonObject("you").getString("name"),
+                        "the name comes from the token; the name parameter is ignored");
+            }
+            bystanders.assertUndisturbed();
         }
+    }
+
+    @Test
+    void withoutPreferredUsernameTheSubjectIsTheNameAndASingleRoomMayBeAString() {
+        String room = uniqueRoom("solo");
+        String token = TestTokens.subjectOnly("dora", room, HOUR);
+        try (WsClient joined = WsClient.join(base, room, "ignored", bearer(token))) {
+            assertEquals("dora", joined.welcome().getJsonObject("you").getString("name"));
+        }
+        assertEquals(403, WsClient.rejectedStatus(base, chatPath(uniqueRoom("solo"), "x"), bearer(token)));
     }
 
     @Test
@@ -79,16 +100,13 @@ class AuthTest {
 
     @Test
     void connectionClosesWith1008WhenItsTokenExpires() {
-        String room = uniqueRoom("team");
-        try (WsClient stays = WsClient.join(base, room, "x", bearer(token("stays", List.of("team-*"), HOUR)));
-                WsClient brief = WsClient.join(base, room, "x", bearer(token("brief", List.of("team-*"),
-                        Duration.ofSeconds(3))))) {
-            assertEquals("brief", memberName(stays.next("join")));
-            assertEquals(1008, brief.awaitClose());
-            assertEquals("token expired", brief.closeReason());
-            assertEquals("brief", memberName(stays.next("leave")));
-            stays.send(Frames.message("still here"));
-            assertEquals("still here", stays.next("message").getString("text"));
+        try (Bystanders bystanders = Bystanders.join(base, "team", AuthTest::tokenFor)) {
+            try (WsClient brief = WsClient.join(base, bystanders.room(), "x", bearer(token("brief", List.of("team-*"),
+                    Duration.ofSeconds(3))))) {
+                assertEquals(1008, brief.awaitClose());
+                assertEquals("token expired", brief.closeReason());
+            }
+            bystanders.assertUndisturbed("brief");
         }
     }
 

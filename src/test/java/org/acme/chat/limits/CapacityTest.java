@@ -2,22 +2,28 @@ package org.acme.chat.limits;
 
 import static org.acme.chat.support.Names.chatPath;
 import static org.acme.chat.support.Names.uniqueRoom;
+import static org.acme.chat.support.Prometheus.value;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.http.UpgradeRejectedException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import org.acme.chat.support.Bystanders;
 import org.acme.chat.support.RawClient;
-import org.acme.chat.support.Frames;
 import org.acme.chat.support.WsClient;
 import org.junit.jupiter.api.Test;
 
-/** The node's caps answer before the upgrade (409 for a full room, 503 for rooms and connections); members go on. */
+/**
+ * The node's caps answer before the upgrade (409 for a full room, 503 with {@code Retry-After} for rooms and
+ * connections), each counted; members in the full room and in the other room go on.
+ */
 @QuarkusTest
 @TestProfile(CapacityTest.SmallServer.class)
 class CapacityTest {
@@ -35,30 +41,36 @@ class CapacityTest {
     URI base;
 
     @Test
-    void fullRoomIs409AndTooManyRoomsOrConnectionsAre503() {
-        String roomA = uniqueRoom("cap-a");
-        String roomB = uniqueRoom("cap-b");
-        try (WsClient a1 = WsClient.join(base, roomA, "a1");
-                WsClient a2 = WsClient.join(base, roomA, "a2");
-                WsClient b1 = WsClient.join(base, roomB, "b1")) {
-            a1.next("join");
-            assertEquals(409, WsClient.rejectedStatus(base, chatPath(roomA, "a3")), "room A is full");
-            assertEquals(503, WsClient.rejectedStatus(base, chatPath(uniqueRoom("cap-c"), "c1")), "two rooms exist");
+    void fullRoomIs409AndTooManyRoomsOrConnectionsAre503WithRetryAfter() {
+        double roomFull = value("chat_errors_total{code=\"room_full\"}");
+        double tooManyRooms = value("chat_errors_total{code=\"too_many_rooms\"}");
+        double serverFull = value("chat_errors_total{code=\"server_full\"}");
+        // alice and bob fill their room, carol opens the second: three connections in two rooms of two.
+        try (Bystanders bystanders = Bystanders.join(base, "cap")) {
+            assertEquals(409, WsClient.rejectedStatus(base, chatPath(bystanders.room(), "a3")), "the room is full");
+            assertRefusedForCapacity(chatPath(uniqueRoom("cap-c"), "c1"), "two rooms exist");
 
             try (WsClient echo1 = WsClient.connect(base, "/echo")) {
                 WsClient echo2 = WsClient.connect(base, "/echo");
                 echo2.send("five connections now");
                 assertEquals("five connections now", echo2.nextText());
-                assertEquals(503, WsClient.rejectedStatus(base, "/echo"), "the node is full");
-                assertEquals(503, WsClient.rejectedStatus(base, chatPath(roomB, "b2")), "the node is full");
+                assertRefusedForCapacity("/echo", "the node is full");
+                assertRefusedForCapacity(chatPath(bystanders.room(), "b2"), "the node is full");
 
                 echo2.close();
                 await().atMost(Duration.ofSeconds(10))
                         .until(() -> RawClient.upgradeStatus(base, "/echo", "", "127.0.0.1") == 101);
             }
-            a1.send(Frames.message("members are unaffected"));
-            assertEquals("members are unaffected", a2.next("message").getString("text"));
-            b1.assertNothingPending();
+            bystanders.assertUndisturbed();
         }
+        assertEquals(roomFull + 1, value("chat_errors_total{code=\"room_full\"}"));
+        assertEquals(tooManyRooms + 1, value("chat_errors_total{code=\"too_many_rooms\"}"));
+        assertTrue(value("chat_errors_total{code=\"server_full\"}") >= serverFull + 2);
+    }
+
+    private void assertRefusedForCapacity(String pathAndQuery, String why) {
+        UpgradeRejectedException refused = WsClient.rejection(base, pathAndQuery);
+        assertEquals(503, refused.getStatus(), why);
+        assertEquals("5", refused.getHeaders().get("Retry-After"), why + ": clients are told when to come back");
     }
 }

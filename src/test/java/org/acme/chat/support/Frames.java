@@ -19,6 +19,11 @@ public final class Frames {
         return presence.getJsonObject("member").getString("name");
     }
 
+    /** The name of the member who posted a {@code message}. */
+    public static String senderName(JsonObject message) {
+        return message.getJsonObject("from").getString("name");
+    }
+
     /** The names in a {@code welcome}'s member list, sorted. */
     public static List<String> memberNames(JsonObject welcome) {
         return welcome.getJsonArray("members").stream().map(m -> ((JsonObject) m).getString("name")).sorted().toList();

@@ -14,6 +14,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -29,6 +30,7 @@ public final class RawClient implements AutoCloseable {
     public static final int CONTINUATION = 0x0;
     public static final int CLOSE = 0x8;
     public static final int PING = 0x9;
+    public static final int PONG = 0xA;
 
     private final Socket socket;
     private final String responseHead;
@@ -87,13 +89,17 @@ public final class RawClient implements AutoCloseable {
      * of the answer, closing the connection either way.
      */
     public static int upgradeStatus(URI base, String pathAndQuery, String extraHeaders, String localAddress) {
+        return Integer.parseInt(upgradeHead(base, pathAndQuery, extraHeaders, localAddress).substring(9, 12));
+    }
+
+    /** {@link #upgradeStatus} returning the whole response head: status line and headers. */
+    public static String upgradeHead(URI base, String pathAndQuery, String extraHeaders, String localAddress) {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(localAddress, 0));
             socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), (int) WsClient.TIMEOUT_SECONDS * 1000);
             socket.setSoTimeout((int) WsClient.TIMEOUT_SECONDS * 1000);
             socket.getOutputStream().write(upgradeRequest(base, pathAndQuery, extraHeaders));
-            String head = readHead(socket.getInputStream());
-            return Integer.parseInt(head.substring(9, 12));
+            return readHead(socket.getInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -139,6 +145,26 @@ public final class RawClient implements AutoCloseable {
      * connection ends without one.
      */
     public int awaitCloseCode() {
+        return readUntilPong(null);
+    }
+
+    /**
+     * Sends a ping and reads (and discards) frames until its pong. The server handles a connection's frames in order,
+     * so the pong means it has handled every frame sent before the ping: returns -1 then. If the server closes
+     * instead, returns its close code (1006 when the connection ends without one).
+     */
+    public int probe() {
+        byte[] token = new byte[8];
+        ThreadLocalRandom.current().nextBytes(token);
+        try {
+            send(PING, token, true);
+        } catch (UncheckedIOException closedAlready) {
+            return awaitCloseCode();
+        }
+        return readUntilPong(token);
+    }
+
+    private int readUntilPong(byte[] token) {
         try {
             DataInputStream in = new DataInputStream(socket.getInputStream());
             while (true) {
@@ -156,6 +182,9 @@ public final class RawClient implements AutoCloseable {
                 byte[] payload = in.readNBytes((int) length);
                 if ((first & 0x0f) == CLOSE) {
                     return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
+                }
+                if ((first & 0x0f) == PONG && token != null && Arrays.equals(token, payload)) {
+                    return -1;
                 }
             }
         } catch (EOFException | SocketException e) {

@@ -41,6 +41,11 @@ public final class TestTokens {
                 .expiresIn(lifetime).sign(SIGNING);
     }
 
+    /** A token whose only name is its subject {@code sub} (no {@code preferred_username}), with a {@code rooms} claim. */
+    public static String subjectOnly(String subject, Object rooms, Duration lifetime) {
+        return Jwt.issuer(ISSUER).subject(subject).claim("rooms", rooms).expiresIn(lifetime).sign(SIGNING);
+    }
+
     /** A well-formed token signed with a key the app does not trust. */
     public static String forged(String user, List<String> rooms) {
         return Jwt.issuer(ISSUER).subject("id-" + user).preferredUserName(user).claim("rooms", rooms)

@@ -1,6 +1,6 @@
 package org.acme.chat.websocket;
 
-import static org.acme.chat.support.Names.uniqueRoom;
+import static org.acme.chat.support.Names.chatPath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -8,8 +8,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocketFrame;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
-import org.acme.chat.support.Frames;
+import org.acme.chat.support.Bystanders;
+import org.acme.chat.support.RawClient;
 import org.acme.chat.support.WsClient;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +28,20 @@ class CloseCodeTest {
     @Test
     void binaryFrameClosesWith1003() {
         assertClosedWith(1003, c -> c.sendBinary(Buffer.buffer(new byte[] { 1, 2, 3 })));
+    }
+
+    @Test
+    void reservedOpcodeOrReservedBitsCloseWith1002() {
+        // Opcodes 0x3 and 0xB are reserved; 0x40 is RSV1, which only a negotiated extension may set.
+        for (int opcode : new int[] { 0x3, 0xB, RawClient.TEXT | 0x40 }) {
+            try (Bystanders bystanders = Bystanders.join(base, "close")) {
+                try (RawClient raw = RawClient.connect(base, chatPath(bystanders.room(), "offender"))) {
+                    raw.send(opcode, "{}".getBytes(StandardCharsets.UTF_8), true);
+                    assertEquals(1002, raw.awaitCloseCode(), "first byte " + Integer.toHexString(0x80 | opcode));
+                }
+                bystanders.assertUndisturbed("offender");
+            }
+        }
     }
 
     @Test
@@ -53,18 +69,14 @@ class CloseCodeTest {
         });
     }
 
+    /** The offender is closed with {@code code} and leaves; bystanders in its room and another notice nothing. */
     private void assertClosedWith(int code, Consumer<WsClient> offence) {
-        String room = uniqueRoom("close");
-        try (WsClient offender = WsClient.join(base, room, "offender");
-                WsClient bystander = WsClient.join(base, room, "bystander")) {
-            offender.next("join");
-
-            offence.accept(offender);
-            assertEquals(code, offender.awaitClose());
-
-            assertEquals("offender", bystander.next("leave").getJsonObject("member").getString("name"));
-            bystander.send(Frames.message("carry on"));
-            assertEquals("carry on", bystander.next("message").getString("text"));
+        try (Bystanders bystanders = Bystanders.join(base, "close")) {
+            try (WsClient offender = WsClient.join(base, bystanders.room(), "offender")) {
+                offence.accept(offender);
+                assertEquals(code, offender.awaitClose());
+            }
+            bystanders.assertUndisturbed("offender");
         }
     }
 }

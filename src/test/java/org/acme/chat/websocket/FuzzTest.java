@@ -4,18 +4,20 @@ import static org.acme.chat.support.Names.chatPath;
 import static org.acme.chat.support.Names.uniqueRoom;
 import static org.acme.chat.support.Prometheus.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.acme.chat.support.Frames;
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * 10,000 generated frames from a seeded generator (random bytes, mutated valid messages, random fragmentation, pings,
- * binary) against the running app, while two members of another room talk. Afterwards the service is ready, nothing
+ * binary, reserved opcodes and bits) against the running app, each one handled by the server before the next is sent,
+ * while two members of another room talk. Afterwards the service is ready, nothing
  * failed unexpectedly inside it, and the members' exchange is complete and in order.
  */
 @QuarkusTest
@@ -37,6 +40,8 @@ class FuzzTest {
     private static final long SEED = 20261122L;
     private static final int FRAMES = 10_000;
     private static final int EXCHANGE = 300;
+    /** What a fuzz frame may be answered with (docs/protocol.md): protocol error, binary, not UTF-8, too big. */
+    private static final Set<Integer> DOCUMENTED_CLOSES = Set.of(1002, 1003, 1007, 1009);
     private static final String[] VALID = {
             "{\"type\":\"message\",\"text\":\"hello\"}",
             "{\"type\":\"message\",\"text\":\"with ref\",\"ref\":\"r-1\"}",
@@ -74,31 +79,42 @@ class FuzzTest {
                 assertEquals("m" + i, bob.next("message").getString("text"));
             }
             bob.assertNothingPending();
-            LOG.infof("fuzz: %d frames over %d connections, seed %d", FRAMES, connections, SEED);
+            LOG.infof("fuzz: %d frames handled over %d connections, seed %d", FRAMES, connections, SEED);
         }
         RestAssured.get("/q/health/ready").then().statusCode(200);
         assertEquals(internalErrors, value("chat_errors_total{code=\"internal_error\"}"),
                 "no frame may reach an unexpected failure inside the server");
     }
 
-    /** Sends {@link #FRAMES} frames over as many connections as the server's closes make necessary. */
+    /**
+     * Sends {@link #FRAMES} frames over as many connections as the server's closes make necessary. A ping after each
+     * frame proves the server has handled it before the next one is counted; a frame the server answers with a close
+     * counts too, if that close code is a documented one.
+     */
     private int fuzz(Random random) {
         String room = uniqueRoom("fuzz");
-        int sent = 0;
+        int handled = 0;
         int connections = 0;
-        while (sent < FRAMES) {
+        Map<Integer, Integer> closes = new TreeMap<>();
+        while (handled < FRAMES) {
             connections++;
             String path = random.nextInt(4) == 0 ? "/echo" : chatPath(room, "f" + connections);
+            // A refused or failed connect ends the test: the server must keep accepting throughout.
             try (RawClient raw = RawClient.connect(base, path)) {
                 int batch = 1 + random.nextInt(40);
-                for (int i = 0; i < batch && sent < FRAMES; i++) {
+                for (int i = 0; i < batch && handled < FRAMES; i++) {
                     sendOne(raw, random);
-                    sent++;
+                    int closed = raw.probe();
+                    handled++;
+                    if (closed >= 0) {
+                        assertTrue(DOCUMENTED_CLOSES.contains(closed), "undocumented close code " + closed);
+                        closes.merge(closed, 1, Integer::sum);
+                        break;
+                    }
                 }
-            } catch (UncheckedIOException closedByServer) {
-                // The server closed this connection (1003, 1007, 1009, ...): carry on with a new one.
             }
         }
+        LOG.infof("fuzz: server closes by code: %s", closes);
         return connections;
     }
 
@@ -116,10 +132,15 @@ class FuzzTest {
                     random);
         } else if (kind < 90) {
             raw.send(RawClient.PING, new byte[random.nextInt(100)], true);
-        } else if (kind < 95) {
+        } else if (kind < 94) {
             byte[] junk = new byte[random.nextInt(64)];
             random.nextBytes(junk);
             raw.send(RawClient.BINARY, junk, true);
+        } else if (kind < 96) {
+            // A reserved opcode (3-7, 11-15) or reserved bits (RSV1-3, no extension was negotiated).
+            int opcode = random.nextBoolean() ? (3 + random.nextInt(5)) + (random.nextBoolean() ? 8 : 0)
+                    : RawClient.TEXT | (0x10 << random.nextInt(3));
+            raw.send(opcode, VALID[0].getBytes(StandardCharsets.UTF_8), true);
         } else {
             raw.send(RawClient.TEXT, VALID[random.nextInt(VALID.length)].getBytes(StandardCharsets.UTF_8), true);
         }

@@ -1,6 +1,5 @@
 package org.acme.chat.websocket;
 
-import static org.acme.chat.support.Names.uniqueRoom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -8,13 +7,17 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import org.acme.chat.support.Bystanders;
 import org.acme.chat.support.Frames;
 import org.acme.chat.support.WsClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every bad client frame gets its error event; the connection stays open and the room keeps working. */
+/**
+ * Every bad client frame gets its error event; the connection stays open, and members of its room and of another room
+ * notice nothing.
+ */
 @QuarkusTest
 class ProtocolErrorTest {
 
@@ -44,21 +47,24 @@ class ProtocolErrorTest {
         assertErrorThenStillWorks(Frames.message("hi").put("ref", "r".repeat(500)).encode(), "ref_too_long");
     }
 
+    @Test
+    void missingTextAndNonStringRefGetInvalidMessageOrEmptyText() {
+        assertErrorThenStillWorks("{\"type\":\"message\"}", "empty_text");
+        assertErrorThenStillWorks("{\"type\":\"message\",\"text\":\"hi\",\"ref\":42}", "invalid_message");
+    }
+
+    /** The sender gets {@code code}, can go on talking, and bystanders in its room and another notice nothing. */
     private void assertErrorThenStillWorks(String frame, String code) {
-        String room = uniqueRoom("errors");
-        try (WsClient sender = WsClient.join(base, room, "sender");
-                WsClient bystander = WsClient.join(base, room, "bystander")) {
-            sender.next("join");
+        Bystanders.around(base, "errors", room -> {
+            try (WsClient sender = WsClient.join(base, room, "sender")) {
+                sender.send(frame);
+                JsonObject error = sender.next("error");
+                assertEquals(code, error.getString("code"));
+                assertFalse(error.getString("message").isBlank());
 
-            sender.send(frame);
-            JsonObject error = sender.next("error");
-            assertEquals(code, error.getString("code"));
-            assertFalse(error.getString("message").isBlank());
-
-            sender.send(Frames.message("still here"));
-            assertEquals("still here", sender.next("message").getString("text"));
-            assertEquals("still here", bystander.next("message").getString("text"),
-                    "the bad frame reached nobody, the good one did");
-        }
+                sender.send(Frames.message("still here"));
+                assertEquals("still here", sender.next("message").getString("text"));
+            }
+        });
     }
 }

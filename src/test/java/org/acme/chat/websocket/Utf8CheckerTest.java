@@ -15,7 +15,7 @@ class Utf8CheckerTest {
 
     @Test
     void acceptsEveryKindOfValidText() {
-        Utf8Validation.Utf8Checker checker = new Utf8Validation.Utf8Checker();
+        FrameValidation.Utf8Checker checker = new FrameValidation.Utf8Checker();
         assertTrue(checker.feed(Unpooled.wrappedBuffer("ascii, é, 中文, 😀 \u0000".getBytes(StandardCharsets.UTF_8))));
         assertTrue(checker.complete());
     }
@@ -23,7 +23,7 @@ class Utf8CheckerTest {
     @Test
     void followsACodePointSplitAcrossFragments() {
         byte[] emoji = "😀".getBytes(StandardCharsets.UTF_8);
-        Utf8Validation.Utf8Checker checker = new Utf8Validation.Utf8Checker();
+        FrameValidation.Utf8Checker checker = new FrameValidation.Utf8Checker();
         assertTrue(checker.feed(Unpooled.wrappedBuffer(emoji, 0, 2)));
         assertFalse(checker.complete(), "a message may not end in the middle of a code point");
         assertTrue(checker.feed(Unpooled.wrappedBuffer(emoji, 2, 2)));
@@ -41,7 +41,7 @@ class Utf8CheckerTest {
             "f4908080, above U+10FFFF",
     })
     void refusesInvalidBytes(String hex, String why) {
-        Utf8Validation.Utf8Checker checker = new Utf8Validation.Utf8Checker();
+        FrameValidation.Utf8Checker checker = new FrameValidation.Utf8Checker();
         byte[] bytes = new byte[hex.length() / 2];
         for (int i = 0; i < bytes.length; i++) {
             bytes[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
