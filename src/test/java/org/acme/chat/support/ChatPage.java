@@ -21,7 +21,16 @@ public final class ChatPage implements AutoCloseable {
 
     /** Opens the page at {@code base}, types name and room into the join form and clicks Join. */
     public ChatPage join(URI base, String room, String name) {
-        page.navigate(base.toString());
+        return joinAt(base.toString(), room, name);
+    }
+
+    /** The same, with an access token handed to the page in its link ({@code #token=…}), as a sign-in page would. */
+    public ChatPage joinWithToken(URI base, String token, String room, String name) {
+        return joinAt(base + "#token=" + token, room, name);
+    }
+
+    private ChatPage joinAt(String url, String room, String name) {
+        page.navigate(url);
         page.getByLabel("Name").fill(name);
         page.getByLabel("Room").fill(room);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join")).click();
