@@ -53,7 +53,9 @@ class Session {
   connect() {
     setState(this.attempt === 0 ? 'connecting' : 'reconnecting');
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    const url = `${scheme}://${location.host}/chat/${encodeURIComponent(this.room)}?name=${encodeURIComponent(this.name)}`;
+    // After a drop, resume: the server sends what this page missed since the newest message it shows.
+    const since = this.lastId ? `&since=${encodeURIComponent(this.lastId)}` : '';
+    const url = `${scheme}://${location.host}/chat/${encodeURIComponent(this.room)}?name=${encodeURIComponent(this.name)}${since}`;
     const ws = openSocket(url);
     this.ws = ws;
     this.lastHeard = Date.now();
@@ -84,6 +86,7 @@ class Session {
         this.members = new Map(frame.members.map((m) => [m.id, m]));
         renderMembers(this);
         frame.history.forEach((m) => this.show(m));
+        if (frame.recovered === false) addEvent(`Some messages may be missing: ${frame.reason}`, Date.now());
         setState('open');
         showError(ui.chatError, null);
         break;
@@ -106,6 +109,7 @@ class Session {
   show(message) {
     if (this.seen.has(message.id)) return; // history after a reconnect repeats what we already show
     this.seen.add(message.id);
+    if (!this.lastId || compareIds(message.id, this.lastId) > 0) this.lastId = message.id;
     addMessage(message, this.me && message.from.id === this.me.id);
   }
 
@@ -149,6 +153,13 @@ class Session {
     clearTimeout(this.retry);
     if (this.ws && this.ws.readyState <= WebSocket.OPEN) this.ws.close(1000, 'left');
   }
+}
+
+/** Orders message ids ("<ms>-<seq>", protocol.md): by ms, then by seq, as numbers. */
+function compareIds(a, b) {
+  const [am, as] = a.split('-').map(Number);
+  const [bm, bs] = b.split('-').map(Number);
+  return am !== bm ? am - bm : as - bs;
 }
 
 async function joinRefusal(room, name) {

@@ -15,4 +15,15 @@ public interface HistoryStore {
 
     /** The room's most recent messages, oldest first; empty for a room never seen or already dropped. */
     List<ChatMessage> recent(String room);
+
+    /**
+     * The room's messages after {@code after}, oldest first, and whether that is all of them: {@code complete} is
+     * false when messages after it were already dropped (the history holds fewer than were posted since), or when
+     * the store does not know the id (it is ahead of the room's newest message, or the room's history is gone).
+     */
+    Since since(String room, MessageId after);
+
+    /** What {@link #since} found. */
+    record Since(List<ChatMessage> messages, boolean complete) {
+    }
 }

@@ -1,6 +1,7 @@
 package org.acme.chat.history;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +39,11 @@ public final class InMemoryHistoryStore implements HistoryStore {
         synchronized (log) {
             log.lastId = log.lastId.next(ts);
             ChatMessage message = new ChatMessage(log.lastId.toString(), room, from, text, ts);
-            if (size > 0) {
+            if (size == 0) {
+                log.lastDropped = log.lastId;
+            } else {
                 if (log.messages.size() == size) {
-                    log.messages.removeFirst();
+                    log.lastDropped = MessageId.parse(log.messages.removeFirst().id());
                 }
                 log.messages.addLast(message);
             }
@@ -62,8 +65,33 @@ public final class InMemoryHistoryStore implements HistoryStore {
         }
     }
 
+    @Override
+    public Since since(String room, MessageId after) {
+        RoomLog log;
+        synchronized (logs) {
+            log = logs.get(room);
+        }
+        if (log == null) {
+            return new Since(List.of(), false);
+        }
+        synchronized (log) {
+            if (after.compareTo(log.lastId) > 0) {
+                return new Since(List.of(), false);
+            }
+            List<ChatMessage> missed = new ArrayList<>();
+            for (ChatMessage message : log.messages) {
+                if (MessageId.parse(message.id()).compareTo(after) > 0) {
+                    missed.add(message);
+                }
+            }
+            return new Since(missed, after.compareTo(log.lastDropped) >= 0);
+        }
+    }
+
     private static final class RoomLog {
         private final ArrayDeque<ChatMessage> messages = new ArrayDeque<>();
         private MessageId lastId = MessageId.ZERO;
+        /** The newest id no longer held: a reader at or after it has missed nothing that is gone. */
+        private MessageId lastDropped = MessageId.ZERO;
     }
 }

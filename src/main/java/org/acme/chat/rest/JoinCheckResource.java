@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletionStage;
 import org.acme.chat.room.JoinPolicy;
 
 /**
@@ -26,10 +27,10 @@ public class JoinCheckResource {
 
     @GET
     @Produces(MediaType.TEXT_PLAIN)
-    public Response check(@QueryParam("room") String room, @QueryParam("name") String name,
-            @Context HttpHeaders headers) {
-        return policy.check(room, name, headers::getHeaderString)
-                .map(refusal -> Response.status(refusal.status()).entity(refusal.reason()).build())
-                .orElseGet(() -> Response.noContent().build());
+    public CompletionStage<Response> check(@QueryParam("room") String room, @QueryParam("name") String name,
+            @QueryParam("since") String since, @Context HttpHeaders headers) {
+        return policy.check(room, name, since, headers::getHeaderString).thenApply(refusal -> refusal
+                .map(r -> Response.status(r.status()).entity(r.reason()).build())
+                .orElseGet(() -> Response.noContent().build()));
     }
 }

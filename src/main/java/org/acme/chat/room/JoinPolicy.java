@@ -2,6 +2,8 @@ package org.acme.chat.room;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
 import org.acme.chat.auth.TokenAuth;
 
@@ -36,31 +38,40 @@ public class JoinPolicy {
         this.auth = auth;
     }
 
-    /** Checks a join to {@code room} as {@code rawName}; {@code headers} looks up the request's headers by name. */
-    public Optional<Refusal> check(String room, String rawName, UnaryOperator<String> headers) {
+    /**
+     * Checks a join to {@code room} as {@code rawName}, resuming after {@code rawSince} (may be null); {@code headers}
+     * looks up the request's headers by name. Completes on any thread.
+     */
+    public CompletionStage<Optional<Refusal>> check(String room, String rawName, String rawSince,
+            UnaryOperator<String> headers) {
         String name = rawName;
         if (auth.enabled()) {
             TokenAuth.Outcome outcome = auth.authenticate(headers, room);
             if (!outcome.accepted()) {
-                return Optional.of(new Refusal(outcome.status(),
+                return refused(new Refusal(outcome.status(),
                         outcome.status() == 401 ? UNAUTHORIZED : FORBIDDEN_ROOM, outcome.reason()));
             }
             name = outcome.name();
         }
+        JoinRequest request;
         try {
-            JoinRequest request = JoinRequest.parse(room, name);
-            if (rooms.isNameTaken(request.room(), request.name())) {
-                return Optional.of(new Refusal(409, NAME_TAKEN,
-                        "name '" + request.name() + "' is already taken in room '" + request.room() + "'"));
-            }
-            RoomFullException full = rooms.capacityProblem(request.room());
-            if (full != null) {
-                return Optional.of(full.nodeFull() ? new Refusal(503, TOO_MANY_ROOMS, full.getMessage())
-                        : new Refusal(409, ROOM_FULL, full.getMessage()));
-            }
-            return Optional.empty();
+            request = JoinRequest.parse(room, name, rawSince);
         } catch (InvalidJoinException e) {
-            return Optional.of(new Refusal(400, INVALID_JOIN, e.getMessage()));
+            return refused(new Refusal(400, INVALID_JOIN, e.getMessage()));
         }
+        return rooms.checkJoin(request.room(), request.name()).thenApply(problem -> problem.map(JoinPolicy::refusal));
+    }
+
+    private static Refusal refusal(JoinRefusedException problem) {
+        if (problem instanceof NameTakenException taken) {
+            return new Refusal(409, NAME_TAKEN, taken.getMessage());
+        }
+        RoomFullException full = (RoomFullException) problem;
+        return full.nodeFull() ? new Refusal(503, TOO_MANY_ROOMS, full.getMessage())
+                : new Refusal(409, ROOM_FULL, full.getMessage());
+    }
+
+    private static CompletionStage<Optional<Refusal>> refused(Refusal refusal) {
+        return CompletableFuture.completedFuture(Optional.of(refusal));
     }
 }

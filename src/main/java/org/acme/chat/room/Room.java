@@ -1,93 +1,91 @@
 package org.acme.chat.room;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.acme.chat.history.HistoryStore;
-import org.acme.chat.protocol.ChatMessage;
-import org.acme.chat.protocol.EventEncoder;
-import org.acme.chat.protocol.Member;
-import org.acme.chat.protocol.Presence;
-import org.acme.chat.protocol.Welcome;
+import org.acme.chat.broker.RoomEvent;
+import org.acme.chat.protocol.MessageType;
 
 /**
- * The members of one room on this node. Every change and every broadcast happens under the room's lock, so each
- * member receives events in one order: its welcome first, then joins, leaves and messages in id order.
+ * The members of one room connected to this node, and the room's events handed to them. Every change and every
+ * delivery happens under the room's lock, so each member receives its welcome first, then exactly the room's events
+ * after its own join, in {@code seq} order. A member whose join is still with the broker holds the events that arrive
+ * meanwhile until its welcome is out.
  */
 final class Room {
 
-    private final String name;
-    private final HistoryStore history;
-    private final EventEncoder encoder;
-    private final Map<String, Participant> byId = new LinkedHashMap<>();
-    private final Map<String, Participant> byNameKey = new HashMap<>();
-
-    Room(String name, HistoryStore history, EventEncoder encoder) {
-        this.name = name;
-        this.history = history;
-        this.encoder = encoder;
-    }
-
-    synchronized boolean hasName(String memberName) {
-        return byNameKey.containsKey(nameKey(memberName));
-    }
+    private final Map<String, Seat> seats = new LinkedHashMap<>();
 
     synchronized boolean isEmpty() {
-        return byId.isEmpty();
+        return seats.isEmpty();
     }
 
     synchronized int size() {
-        return byId.size();
+        return seats.size();
     }
 
-    /** Adds the participant, sends it the welcome, and tells the others. */
-    synchronized void join(Participant joiner, long now) throws NameTakenException {
-        Member member = joiner.member();
-        String key = nameKey(member.name());
-        if (byNameKey.containsKey(key)) {
-            throw new NameTakenException(name, member.name());
-        }
-        byId.put(member.id(), joiner);
-        byNameKey.put(key, joiner);
-        List<Member> members = new ArrayList<>(byId.size());
-        byId.values().forEach(p -> members.add(p.member()));
-        joiner.deliver(encoder.encode(new Welcome(name, member, members, history.recent(name))));
-        broadcastExcept(encoder.encode(Presence.join(name, member, now)), member.id());
+    /** Seats a participant whose join is on its way to the broker. */
+    synchronized void seat(Participant participant) {
+        seats.put(participant.member().id(), new Seat(participant));
     }
 
-    /** Removes the member and tells the others; returns false if it was not here. */
-    synchronized boolean leave(String memberId, long now) {
-        Participant gone = byId.remove(memberId);
-        if (gone == null) {
+    /**
+     * Sends the member its welcome and then the events held for it that came after its join ({@code seq}); returns
+     * false if it is no longer seated (it left while the broker was busy).
+     */
+    synchronized boolean welcome(String memberId, String welcome, long seq) {
+        Seat seat = seats.get(memberId);
+        if (seat == null) {
             return false;
         }
-        byNameKey.remove(nameKey(gone.member().name()));
-        broadcastExcept(encoder.encode(Presence.leave(name, gone.member(), now)), memberId);
+        seat.participant.deliver(welcome);
+        seat.joinedAt = seq;
+        for (RoomEvent held : seat.held) {
+            deliver(seat, held);
+        }
+        seat.held = null;
         return true;
     }
 
-    /** Stores the message in history and delivers it to every member, the sender included. */
-    synchronized Posted post(Member from, String text, long now) {
-        ChatMessage message = history.append(name, from, text, now);
-        String frame = encoder.encode(message);
-        for (Participant p : byId.values()) {
-            p.deliver(frame);
-        }
-        return new Posted(message, byId.size());
-    }
-
-    private void broadcastExcept(String frame, String exceptId) {
-        for (Participant p : byId.values()) {
-            if (!p.member().id().equals(exceptId)) {
-                p.deliver(frame);
+    /** Hands an event to every seated member; returns how many members received it as a message. */
+    synchronized int dispatch(RoomEvent event) {
+        int delivered = 0;
+        for (Seat seat : seats.values()) {
+            if (seat.held != null) {
+                seat.held.add(event);
+            } else if (deliver(seat, event) && event.type() == MessageType.MESSAGE) {
+                delivered++;
             }
         }
+        return delivered;
     }
 
-    static String nameKey(String memberName) {
-        return memberName.toLowerCase(Locale.ROOT);
+    /** Unseats the member; returns its participant, or null if it was not seated. */
+    synchronized Participant unseat(String memberId) {
+        Seat seat = seats.remove(memberId);
+        return seat == null ? null : seat.participant;
+    }
+
+    /** Delivers the event unless the member's welcome already covered it, or it is the member's own join or leave. */
+    private static boolean deliver(Seat seat, RoomEvent event) {
+        boolean ownPresence = event.type() != MessageType.MESSAGE
+                && event.memberId().equals(seat.participant.member().id());
+        if (event.seq() <= seat.joinedAt || ownPresence) {
+            return false;
+        }
+        seat.participant.deliver(event.frame());
+        return true;
+    }
+
+    /** A participant, the seq of its join once welcomed, and the events held for it until then. */
+    private static final class Seat {
+        private final Participant participant;
+        private long joinedAt = Long.MAX_VALUE;
+        private List<RoomEvent> held = new ArrayList<>();
+
+        Seat(Participant participant) {
+            this.participant = participant;
+        }
     }
 }

@@ -10,11 +10,11 @@ public class RoomFullException extends JoinRefusedException {
         this.nodeFull = nodeFull;
     }
 
-    static RoomFullException roomFull(String room) {
+    public static RoomFullException roomFull(String room) {
         return new RoomFullException("room '" + room + "' is full", false);
     }
 
-    static RoomFullException tooManyRooms() {
+    public static RoomFullException tooManyRooms() {
         return new RoomFullException("this server has too many rooms: try again later", true);
     }
 

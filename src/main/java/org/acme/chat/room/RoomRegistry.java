@@ -1,105 +1,98 @@
 package org.acme.chat.room;
 
-import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.acme.chat.history.HistoryStore;
+import java.util.function.IntConsumer;
+import org.acme.chat.broker.Broker;
+import org.acme.chat.broker.Joined;
+import org.acme.chat.broker.RoomEvent;
+import org.acme.chat.history.MessageId;
+import org.acme.chat.protocol.ChatMessage;
 import org.acme.chat.protocol.EventEncoder;
 import org.acme.chat.protocol.Member;
+import org.acme.chat.protocol.Welcome;
 
 /**
- * All rooms with members on this node. A room exists while it has members; its history outlives it in the
- * {@link HistoryStore}. Joining and leaving a room are atomic with its creation and removal. Thread-safe.
+ * The rooms with members connected to this node. Joins, messages and leaves go through the {@link Broker}, which
+ * decides them for every node; the room events it hands back are delivered here to this node's members. A room exists
+ * here while it has members here. Thread-safe.
  */
 public final class RoomRegistry {
 
     private final ConcurrentMap<String, Room> rooms = new ConcurrentHashMap<>();
     private final AtomicInteger members = new AtomicInteger();
-    private final HistoryStore history;
+    private final Broker broker;
     private final EventEncoder encoder;
-    private final Clock clock;
     private final int maxRooms;
-    private final int maxMembersPerRoom;
 
-    public RoomRegistry(HistoryStore history, EventEncoder encoder, Clock clock) {
-        this(history, encoder, clock, Integer.MAX_VALUE, Integer.MAX_VALUE);
-    }
-
-    public RoomRegistry(HistoryStore history, EventEncoder encoder, Clock clock, int maxRooms, int maxMembersPerRoom) {
-        this.history = history;
+    /**
+     * A registry for at most {@code maxRooms} rooms on this node, receiving the broker's events; {@code delivered}
+     * learns, for every message event, to how many members here it was handed.
+     */
+    public RoomRegistry(Broker broker, EventEncoder encoder, int maxRooms, IntConsumer delivered) {
+        this.broker = broker;
         this.encoder = encoder;
-        this.clock = clock;
         this.maxRooms = maxRooms;
-        this.maxMembersPerRoom = maxMembersPerRoom;
+        broker.deliverTo(event -> delivered.accept(dispatch(event)));
     }
 
     /**
-     * Joins the participant to the room, creating the room if needed; it receives its welcome first. Refused when
-     * the name is taken, the room is full, or the room is new and the node has its maximum of rooms.
+     * Joins the participant to the room: it receives its welcome (with what it missed since {@code since}, when not
+     * null), then the room's events. Fails with a {@link JoinRefusedException} when the node has too many rooms for a
+     * new one, the name is taken or the room is full.
      */
-    public void join(String room, Participant participant) throws JoinRefusedException {
+    public CompletionStage<Void> join(String room, Participant participant, MessageId since) {
+        Room target;
         try {
-            rooms.compute(room, (name, existing) -> {
-                try {
-                    Room target = existing != null ? existing : newRoom(name);
-                    if (target.size() >= maxMembersPerRoom) {
-                        throw RoomFullException.roomFull(name);
-                    }
-                    target.join(participant, clock.millis());
-                    return target;
-                } catch (JoinRefusedException e) {
-                    throw new RefusalSignal(e);
-                }
-            });
-        } catch (RefusalSignal signal) {
-            throw signal.cause;
+            target = seat(room, participant);
+        } catch (RoomFullException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        members.incrementAndGet();
-    }
-
-    /** Whether a join to {@code room} would be refused for capacity right now (the guard's early answer). */
-    public RoomFullException capacityProblem(String room) {
-        Room target = rooms.get(room);
-        if (target == null) {
-            return rooms.size() >= maxRooms ? RoomFullException.tooManyRooms() : null;
-        }
-        return target.size() >= maxMembersPerRoom ? RoomFullException.roomFull(room) : null;
-    }
-
-    private Room newRoom(String name) throws RoomFullException {
-        // Called inside compute: the size can be off by concurrent creations of other rooms, never by much.
-        if (rooms.size() >= maxRooms) {
-            throw RoomFullException.tooManyRooms();
-        }
-        return new Room(name, history, encoder);
-    }
-
-    /** Removes the member from the room, and the room once it is empty; returns false if it was not a member. */
-    public boolean leave(String room, String memberId) {
-        boolean[] left = new boolean[1];
-        rooms.computeIfPresent(room, (name, existing) -> {
-            left[0] = existing.leave(memberId, clock.millis());
-            return existing.isEmpty() ? null : existing;
+        Member member = participant.member();
+        return broker.join(room, member, since).handle((joined, failure) -> {
+            if (failure != null) {
+                unseat(room, member.id());
+                throw failure instanceof CompletionException wrapped ? wrapped : new CompletionException(failure);
+            }
+            if (!target.welcome(member.id(), encoder.encode(welcome(room, member, joined)), joined.seq())) {
+                broker.leave(room, member); // it left while the broker was busy
+            }
+            return null;
         });
-        if (left[0]) {
-            members.decrementAndGet();
-        }
-        return left[0];
     }
 
-    /** Posts a message from a member; throws {@link IllegalStateException} if the room has no members. */
-    public Posted post(String room, Member from, String text) {
-        Room target = rooms.get(room);
-        if (target == null) {
-            throw new IllegalStateException("room '" + room + "' has no members");
+    /** Removes the member from the room here and announces it; returns false if it was not a member here. */
+    public boolean leave(String room, String memberId) {
+        Participant gone = unseat(room, memberId);
+        if (gone == null) {
+            return false;
         }
-        return target.post(from, text, clock.millis());
+        broker.leave(room, gone.member());
+        return true;
     }
 
-    public boolean isNameTaken(String room, String name) {
-        Room target = rooms.get(room);
-        return target != null && target.hasName(name);
+    /** Posts a message from a member; the stage fails with {@link IllegalStateException} if it is not in the room. */
+    public CompletionStage<ChatMessage> post(String room, Member from, String text) {
+        return broker.post(room, from, text);
+    }
+
+    /** Hands a room event to this node's members of the room; returns how many received it as a message. */
+    public int dispatch(RoomEvent event) {
+        Room target = rooms.get(event.room());
+        return target == null ? 0 : target.dispatch(event);
+    }
+
+    /** Why a join to {@code room} as {@code name} would be refused right now (the guard's early answer), or empty. */
+    public CompletionStage<Optional<JoinRefusedException>> checkJoin(String room, String name) {
+        if (!rooms.containsKey(room) && rooms.size() >= maxRooms) {
+            return CompletableFuture.completedFuture(Optional.of(RoomFullException.tooManyRooms()));
+        }
+        return broker.checkJoin(room, name);
     }
 
     public int activeRooms() {
@@ -110,11 +103,47 @@ public final class RoomRegistry {
         return members.get();
     }
 
+    private static Welcome welcome(String room, Member member, Joined joined) {
+        Joined.Resume resume = joined.resume();
+        return new Welcome(room, member, joined.members(), joined.history(),
+                resume == null ? null : resume.recovered(), resume == null ? null : resume.reason());
+    }
+
+    private Room seat(String room, Participant participant) throws RoomFullException {
+        try {
+            Room seated = rooms.compute(room, (name, existing) -> {
+                if (existing == null && rooms.size() >= maxRooms) {
+                    // Inside compute: off by concurrent creations of other rooms, never by much.
+                    throw new RefusalSignal(RoomFullException.tooManyRooms());
+                }
+                Room target = existing != null ? existing : new Room();
+                target.seat(participant);
+                return target;
+            });
+            members.incrementAndGet();
+            return seated;
+        } catch (RefusalSignal signal) {
+            throw signal.cause;
+        }
+    }
+
+    private Participant unseat(String room, String memberId) {
+        Participant[] gone = new Participant[1];
+        rooms.computeIfPresent(room, (name, existing) -> {
+            gone[0] = existing.unseat(memberId);
+            return existing.isEmpty() ? null : existing;
+        });
+        if (gone[0] != null) {
+            members.decrementAndGet();
+        }
+        return gone[0];
+    }
+
     /** Carries the checked exception out of {@code compute}. */
     private static final class RefusalSignal extends RuntimeException {
-        private final JoinRefusedException cause;
+        private final RoomFullException cause;
 
-        RefusalSignal(JoinRefusedException cause) {
+        RefusalSignal(RoomFullException cause) {
             super(null, null, false, false);
             this.cause = cause;
         }

@@ -2,17 +2,20 @@ package org.acme.chat.room;
 
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import org.acme.chat.broker.Broker;
 import org.acme.chat.config.ChatConfig;
-import org.acme.chat.history.InMemoryHistoryStore;
+import org.acme.chat.history.MessageId;
 import org.acme.chat.metrics.ChatMetrics;
+import org.acme.chat.protocol.ChatMessage;
 import org.acme.chat.protocol.EventEncoder;
 import org.acme.chat.protocol.Member;
 
 /**
- * The application's rooms: the {@link RoomRegistry} wired to configuration and metrics. Created at start-up, so that
- * every meter is on {@code /q/metrics} (at zero) before the first connection.
+ * The application's rooms: the {@link RoomRegistry} wired to the broker, configuration and metrics. Created at
+ * start-up, so that every meter is on {@code /q/metrics} (at zero) before the first connection.
  */
 @Startup
 @ApplicationScoped
@@ -21,38 +24,32 @@ public class RoomService {
     private final RoomRegistry registry;
     private final ChatMetrics metrics;
 
-    public RoomService(ChatConfig config, EventEncoder encoder, ChatMetrics metrics) {
-        var history = new InMemoryHistoryStore(config.history().size(), config.history().maxRooms());
-        this.registry = new RoomRegistry(history, encoder, Clock.systemUTC(), config.limits().maxRooms(),
-                config.limits().maxMembersPerRoom());
+    public RoomService(Broker broker, ChatConfig config, EventEncoder encoder, ChatMetrics metrics) {
+        this.registry = new RoomRegistry(broker, encoder, config.limits().maxRooms(), metrics::delivered);
         this.metrics = metrics;
         metrics.watch(registry);
     }
 
-    public void join(String room, Participant participant) throws JoinRefusedException {
-        registry.join(room, participant);
+    /** See {@link RoomRegistry#join}. */
+    public CompletionStage<Void> join(String room, Participant participant, MessageId since) {
+        return registry.join(room, participant, since);
     }
 
     public void leave(String room, String memberId) {
         registry.leave(room, memberId);
     }
 
-    public Posted post(String room, Member from, String text) {
+    /** Posts a message; completes with it (and its id) once it is stored and handed to the room's members. */
+    public CompletionStage<ChatMessage> post(String room, Member from, String text) {
         metrics.received();
         long start = System.nanoTime();
-        Posted posted = registry.post(room, from, text);
-        metrics.broadcast().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        metrics.delivered(posted.recipients());
-        return posted;
+        return registry.post(room, from, text).whenComplete((message, failure) ->
+                metrics.broadcast().record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
     }
 
-    /** Why a join to {@code room} would be refused for capacity now, or null. */
-    public RoomFullException capacityProblem(String room) {
-        return registry.capacityProblem(room);
-    }
-
-    public boolean isNameTaken(String room, String name) {
-        return registry.isNameTaken(room, name);
+    /** Why a join to {@code room} as {@code name} would be refused right now, or empty. */
+    public CompletionStage<Optional<JoinRefusedException>> checkJoin(String room, String name) {
+        return registry.checkJoin(room, name);
     }
 
     public int activeRooms() {

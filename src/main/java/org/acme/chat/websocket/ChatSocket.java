@@ -15,6 +15,7 @@ import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import java.util.concurrent.CompletionException;
 import org.acme.chat.auth.TokenAuth;
 import org.acme.chat.config.ChatConfig;
 import org.acme.chat.limits.FloodGuard;
@@ -33,8 +34,8 @@ import org.acme.chat.room.InvalidJoinException;
 import org.acme.chat.room.JoinRefusedException;
 import org.acme.chat.room.JoinRequest;
 import org.acme.chat.room.NameTakenException;
-import org.acme.chat.room.Posted;
 import org.acme.chat.room.RoomService;
+import org.jboss.logging.Logger;
 
 /**
  * A chat room over WebSocket. Translates frames to room calls and room events to frames; holds no chat logic. All
@@ -48,6 +49,7 @@ public class ChatSocket {
     static final CloseReason TOKEN_EXPIRED = new CloseReason(CloseCodes.POLICY_VIOLATION, "token expired");
     private static final TypedKey<ConnectionParticipant> SELF = new TypedKey<>("chat.participant");
     private static final TypedKey<Long> EXPIRY_TIMER = new TypedKey<>("chat.expiry-timer");
+    private static final Logger LOG = Logger.getLogger(ChatSocket.class);
 
     private final RoomService rooms;
     private final FrameDecoder decoder;
@@ -81,7 +83,8 @@ public class ChatSocket {
         long expiresAt = 0;
         try {
             String room = connection.pathParam("room");
-            String name = Handshake.singleQueryParam(connection.handshakeRequest().query(), "name");
+            String query = connection.handshakeRequest().query();
+            String name = Handshake.singleQueryParam(query, "name");
             if (auth.enabled()) {
                 TokenAuth.Outcome outcome = auth.authenticate(connection.handshakeRequest()::header, room);
                 if (!outcome.accepted()) {
@@ -91,30 +94,42 @@ public class ChatSocket {
                 name = outcome.name();
                 expiresAt = outcome.expiresAtMillis();
             }
-            request = JoinRequest.parse(room, name);
+            request = JoinRequest.parse(room, name, Handshake.singleQueryParam(query, "since"));
         } catch (InvalidJoinException e) {
             // UpgradeGuard refuses these with 400 before the upgrade; this is only a second line of defence.
             return connection.close(new CloseReason(CloseCodes.POLICY_VIOLATION, e.getMessage()));
         }
         var self = new ConnectionParticipant(connection, new Member(connection.id(), request.name()), request.room(),
                 config.sendQueue().maxBytes(), () -> vertx.runOnContext(v -> kick(connection, SLOW_CONSUMER)));
-        try {
-            rooms.join(request.room(), self);
-        } catch (JoinRefusedException e) {
-            // The pre-upgrade check said 409 or 503 for these; a concurrent join got there first.
-            boolean nameTaken = e instanceof NameTakenException;
-            metrics.error(nameTaken ? ChatMetrics.NAME_TAKEN : ChatMetrics.ROOM_FULL);
-            return connection.close(nameTaken ? new CloseReason(CloseCodes.NAME_TAKEN, "name taken")
-                    : new CloseReason(CloseCodes.TRY_AGAIN_LATER, e.getMessage()));
-        }
+        // Seated before the broker answers: a close meanwhile leaves the room, and the join is undone.
         connection.userData().put(SELF, self);
         admission.watch(connection, () -> leave(connection));
-        if (expiresAt > 0) {
-            long timer = vertx.setTimer(Math.max(1, expiresAt - System.currentTimeMillis()),
-                    id -> kick(connection, TOKEN_EXPIRED));
-            connection.userData().put(EXPIRY_TIMER, timer);
+        long expiry = expiresAt;
+        return Uni.createFrom().completionStage(rooms.join(request.room(), self, request.since()))
+                .onItem().invoke(() -> {
+                    if (expiry > 0) {
+                        long timer = vertx.setTimer(Math.max(1, expiry - System.currentTimeMillis()),
+                                id -> kick(connection, TOKEN_EXPIRED));
+                        connection.userData().put(EXPIRY_TIMER, timer);
+                    }
+                })
+                .onFailure().recoverWithUni(failure -> refuse(connection, failure));
+    }
+
+    /** Closes a connection whose join the broker refused (a race the pre-upgrade check lost) or failed. */
+    private Uni<Void> refuse(WebSocketConnection connection, Throwable failure) {
+        connection.userData().remove(SELF);
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof NameTakenException) {
+            metrics.error(ChatMetrics.NAME_TAKEN);
+            return connection.close(new CloseReason(CloseCodes.NAME_TAKEN, "name taken"));
         }
-        return Uni.createFrom().voidItem();
+        if (cause instanceof JoinRefusedException) {
+            metrics.error(ChatMetrics.ROOM_FULL);
+            return connection.close(new CloseReason(CloseCodes.TRY_AGAIN_LATER, cause.getMessage()));
+        }
+        return Failures.close(cause, connection, metrics);
     }
 
     @OnTextMessage
@@ -127,10 +142,13 @@ public class ChatSocket {
         try {
             ClientFrame decoded = decoder.decode(frame);
             if (decoded instanceof ClientFrame.Send send) {
-                Posted posted = rooms.post(self.room(), self.member(), send.text());
-                if (send.ref() != null) {
-                    self.deliver(encoder.encode(new Ack(send.ref(), posted.message().id())));
-                }
+                rooms.post(self.room(), self.member(), send.text()).whenComplete((message, failure) -> {
+                    if (failure != null) {
+                        LOG.debugf("message from %s not posted: %s", connection.id(), failure);
+                    } else if (send.ref() != null) {
+                        self.deliver(encoder.encode(new Ack(send.ref(), message.id())));
+                    }
+                });
             } else {
                 self.deliver(encoder.encode(new Pong(System.currentTimeMillis())));
             }

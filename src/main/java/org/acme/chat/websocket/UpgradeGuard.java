@@ -1,11 +1,12 @@
 package org.acme.chat.websocket;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Optional;
 import org.acme.chat.config.ChatConfig;
 import org.acme.chat.config.WebSocketServerCustomizer;
 import org.acme.chat.lifecycle.Draining;
@@ -13,6 +14,7 @@ import org.acme.chat.limits.ConnectionLimits;
 import org.acme.chat.limits.OriginPolicy;
 import org.acme.chat.metrics.ChatMetrics;
 import org.acme.chat.room.JoinPolicy;
+import org.jboss.logging.Logger;
 
 /**
  * Answers bad requests on the WebSocket paths with an HTTP status and a one-line reason before any upgrade: 400 for a
@@ -28,6 +30,7 @@ public class UpgradeGuard {
     static final String CHAT_PREFIX = "/chat/";
     static final String ECHO_PATH = "/echo";
     private static final int PRIORITY = 100;
+    private static final Logger LOG = Logger.getLogger(UpgradeGuard.class);
     /** Seconds a client refused for capacity (429, 503) should wait before it tries again. */
     private static final String RETRY_AFTER_FULL = "5";
 
@@ -86,19 +89,32 @@ public class UpgradeGuard {
             }
             return;
         }
-        if (chat) {
-            String name = Handshake.singleQueryParam(rc.request().query(), "name");
-            Optional<JoinPolicy.Refusal> refusal = policy.check(path.substring(CHAT_PREFIX.length()), name,
-                    rc.request()::getHeader);
-            if (refusal.isPresent()) {
-                metrics.error(refusal.get().code());
-                if (refusal.get().status() == 503) {
-                    rc.response().putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_FULL);
-                }
-                reject(rc, refusal.get().status(), refusal.get().reason());
-                return;
-            }
+        if (!chat) {
+            admit(rc);
+            return;
         }
+        String query = rc.request().query();
+        Context context = Vertx.currentContext();
+        policy.check(path.substring(CHAT_PREFIX.length()), Handshake.singleQueryParam(query, "name"),
+                Handshake.singleQueryParam(query, "since"), rc.request()::getHeader)
+                .whenComplete((refusal, failure) -> context.runOnContext(v -> {
+                    if (failure != null) {
+                        LOG.errorf(failure, "join check failed for %s", path);
+                        metrics.error(ChatMetrics.INTERNAL_ERROR);
+                        reject(rc, 500, "internal error: try again");
+                    } else if (refusal.isPresent()) {
+                        metrics.error(refusal.get().code());
+                        if (refusal.get().status() == 503) {
+                            rc.response().putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_FULL);
+                        }
+                        reject(rc, refusal.get().status(), refusal.get().reason());
+                    } else {
+                        admit(rc);
+                    }
+                }));
+    }
+
+    private void admit(RoutingContext rc) {
         FrameValidation.install(rc.request(), metrics::error, closingTimeoutSeconds);
         rc.next();
     }

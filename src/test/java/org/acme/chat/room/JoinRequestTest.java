@@ -3,6 +3,7 @@ package org.acme.chat.room;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.acme.chat.history.MessageId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,7 +12,20 @@ class JoinRequestTest {
 
     @Test
     void trimsTheNameAndKeepsTheRoom() throws Exception {
-        assertEquals(new JoinRequest("Team_1.a-b", "Zoë Smith"), JoinRequest.parse("Team_1.a-b", "  Zoë Smith "));
+        assertEquals(new JoinRequest("Team_1.a-b", "Zoë Smith", null), JoinRequest.parse("Team_1.a-b", "  Zoë Smith "));
+    }
+
+    @Test
+    void sinceIsAMessageId() throws Exception {
+        assertEquals(new MessageId(1732240000123L, 4), JoinRequest.parse("r1", "alice", "1732240000123-4").since());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", "12", "-1-0", "1-", "a-b", "1-2-3", "99999999999999999999-0" })
+    void rejectsInvalidSince(String since) {
+        InvalidJoinException refused = assertThrows(InvalidJoinException.class,
+                () -> JoinRequest.parse("r1", "alice", since));
+        assertEquals("invalid since: give the id of the last message you received", refused.getMessage());
     }
 
     @ParameterizedTest

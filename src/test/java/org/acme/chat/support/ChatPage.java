@@ -9,14 +9,23 @@ import com.microsoft.playwright.options.AriaRole;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The bundled chat page, driven the way a person uses it: type, click, press Enter, read what is shown. */
 public final class ChatPage implements AutoCloseable {
 
     private final Page page;
+    private final List<String> webSocketUrls = new CopyOnWriteArrayList<>();
 
     ChatPage(Page page) {
         this.page = page;
+        page.onWebSocket(ws -> webSocketUrls.add(ws.url()));
+    }
+
+    /** The URL of every WebSocket the page has opened, oldest first. */
+    public List<String> webSocketUrls() {
+        return webSocketUrls;
     }
 
     /** Opens the page at {@code base}, types name and room into the join form and clicks Join. */
@@ -68,6 +77,11 @@ public final class ChatPage implements AutoCloseable {
 
     public Locator messageTexts() {
         return page.locator("#messages li.message .text");
+    }
+
+    /** The notices between messages: joins, leaves, "some messages may be missing". */
+    public Locator events() {
+        return page.locator("#messages li.event");
     }
 
     public Locator members() {

@@ -104,7 +104,16 @@ public final class WsClient implements AutoCloseable {
 
     /** {@link #join(URI, String, String)} with extra handshake request headers. */
     public static WsClient join(URI base, String room, String name, Map<String, String> headers) {
-        WsClient client = connect(base, Names.chatPath(room, name), headers);
+        return connectAndWelcome(base, Names.chatPath(room, name), headers);
+    }
+
+    /** Connects to a chat path with its query as given ({@code since}, say) and waits for the welcome. */
+    public static WsClient connectAndWelcome(URI base, String pathAndQuery) {
+        return connectAndWelcome(base, pathAndQuery, Map.of());
+    }
+
+    private static WsClient connectAndWelcome(URI base, String pathAndQuery, Map<String, String> headers) {
+        WsClient client = connect(base, pathAndQuery, headers);
         try {
             client.welcome = client.next("welcome");
             return client;

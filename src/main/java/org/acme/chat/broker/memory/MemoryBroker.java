@@ -1,0 +1,157 @@
+package org.acme.chat.broker.memory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
+import org.acme.chat.broker.Broker;
+import org.acme.chat.broker.Joined;
+import org.acme.chat.broker.RoomEvent;
+import org.acme.chat.history.HistoryStore;
+import org.acme.chat.history.MessageId;
+import org.acme.chat.protocol.ChatMessage;
+import org.acme.chat.protocol.EventEncoder;
+import org.acme.chat.protocol.Member;
+import org.acme.chat.protocol.MessageType;
+import org.acme.chat.protocol.Presence;
+import org.acme.chat.room.JoinRefusedException;
+import org.acme.chat.room.NameTakenException;
+import org.acme.chat.room.RoomFullException;
+
+/**
+ * The broker of a single node ({@code chat.broker=memory}): presence and history in this process, events handed to
+ * the listener on the caller's thread. A room's roster lock orders its events; every stage it returns is already
+ * complete.
+ */
+public final class MemoryBroker implements Broker {
+
+    private final ConcurrentMap<String, Roster> rosters = new ConcurrentHashMap<>();
+    private final HistoryStore history;
+    private final EventEncoder encoder;
+    private final Clock clock;
+    private final int maxMembersPerRoom;
+    private volatile Consumer<RoomEvent> listener = event -> {
+    };
+
+    public MemoryBroker(HistoryStore history, EventEncoder encoder, Clock clock, int maxMembersPerRoom) {
+        this.history = history;
+        this.encoder = encoder;
+        this.clock = clock;
+        this.maxMembersPerRoom = maxMembersPerRoom;
+    }
+
+    @Override
+    public void deliverTo(Consumer<RoomEvent> listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public CompletionStage<Joined> join(String room, Member member, MessageId since) {
+        while (true) {
+            Roster roster = rosters.computeIfAbsent(room, r -> new Roster());
+            synchronized (roster) {
+                if (roster.detached) {
+                    continue; // emptied and removed meanwhile: take the room's new roster
+                }
+                String key = nameKey(member.name());
+                if (roster.members.containsKey(key)) {
+                    return CompletableFuture.failedFuture(new NameTakenException(room, member.name()));
+                }
+                if (roster.members.size() >= maxMembersPerRoom) {
+                    return CompletableFuture.failedFuture(RoomFullException.roomFull(room));
+                }
+                roster.members.put(key, member);
+                long seq = announce(roster, room, MessageType.JOIN, member.id(),
+                        encoder.encode(Presence.join(room, member, clock.millis())));
+                List<Member> members = new ArrayList<>(roster.members.values());
+                if (since == null) {
+                    return CompletableFuture.completedFuture(new Joined(members, history.recent(room), seq, null));
+                }
+                HistoryStore.Since missed = history.since(room, since);
+                Joined.Resume resume = missed.complete() ? Joined.Resume.RECOVERED
+                        : since.compareTo(MessageId.ZERO) > 0 && missed.messages().isEmpty() ? Joined.Resume.UNKNOWN
+                        : Joined.Resume.TOO_OLD;
+                return CompletableFuture.completedFuture(new Joined(members, missed.messages(), seq, resume));
+            }
+        }
+    }
+
+    @Override
+    public CompletionStage<Void> leave(String room, Member member) {
+        Roster roster = rosters.get(room);
+        if (roster != null) {
+            synchronized (roster) {
+                String key = nameKey(member.name());
+                Member present = roster.members.get(key);
+                if (!roster.detached && present != null && present.id().equals(member.id())) {
+                    roster.members.remove(key);
+                    announce(roster, room, MessageType.LEAVE, member.id(),
+                            encoder.encode(Presence.leave(room, member, clock.millis())));
+                    if (roster.members.isEmpty()) {
+                        roster.detached = true;
+                        rosters.remove(room, roster);
+                    }
+                }
+            }
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<ChatMessage> post(String room, Member from, String text) {
+        Roster roster = rosters.get(room);
+        if (roster == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(from.id() + " is not in room " + room));
+        }
+        synchronized (roster) {
+            Member present = roster.members.get(nameKey(from.name()));
+            if (roster.detached || present == null || !present.id().equals(from.id())) {
+                return CompletableFuture.failedFuture(new IllegalStateException(from.id() + " is not in room " + room));
+            }
+            ChatMessage message = history.append(room, from, text, clock.millis());
+            announce(roster, room, MessageType.MESSAGE, from.id(), encoder.encode(message));
+            return CompletableFuture.completedFuture(message);
+        }
+    }
+
+    @Override
+    public CompletionStage<Optional<JoinRefusedException>> checkJoin(String room, String name) {
+        Roster roster = rosters.get(room);
+        if (roster == null) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        synchronized (roster) {
+            if (roster.members.containsKey(nameKey(name))) {
+                return CompletableFuture.completedFuture(Optional.of(new NameTakenException(room, name)));
+            }
+            return CompletableFuture.completedFuture(roster.members.size() >= maxMembersPerRoom
+                    ? Optional.of(RoomFullException.roomFull(room)) : Optional.empty());
+        }
+    }
+
+    /** Numbers the event and hands it to the listener, under the roster's lock. */
+    private long announce(Roster roster, String room, MessageType type, String memberId, String frame) {
+        long seq = ++roster.seq;
+        listener.accept(new RoomEvent(room, seq, type, memberId, frame));
+        return seq;
+    }
+
+    static String nameKey(String memberName) {
+        return memberName.toLowerCase(Locale.ROOT);
+    }
+
+    /** One room's members by name key, in order of arrival, and its event counter. */
+    private static final class Roster {
+        private final Map<String, Member> members = new LinkedHashMap<>();
+        private long seq;
+        private boolean detached;
+    }
+}
