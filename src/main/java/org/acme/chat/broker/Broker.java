@@ -36,4 +36,9 @@ public interface Broker {
 
     /** Why joining {@code room} as {@code name} would be refused right now (the pre-upgrade check), or empty. */
     CompletionStage<Optional<JoinRefusedException>> checkJoin(String room, String name);
+
+    /** Whether the broker reaches what it depends on, so that this node may take new members (readiness). */
+    default boolean available() {
+        return true;
+    }
 }

@@ -1,20 +1,42 @@
 package org.acme.chat.broker;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.acme.chat.broker.memory.MemoryBroker;
+import org.acme.chat.broker.redis.RedisBroker;
 import org.acme.chat.config.ChatConfig;
 import org.acme.chat.history.InMemoryHistoryStore;
+import org.acme.chat.metrics.ChatMetrics;
 import org.acme.chat.protocol.EventEncoder;
 
-/** The application's {@link Broker}: one node, presence and history in memory. */
+/**
+ * The application's {@link Broker}, as {@code chat.broker} says: {@code memory} (one node) or {@code redis} (the Redis
+ * client of {@code quarkus.redis.*}, looked up only then, so that a single node needs no Redis at all).
+ */
 public class BrokerProducer {
 
     @Produces
     @Singleton
-    Broker broker(ChatConfig config, EventEncoder encoder) {
+    Broker broker(ChatConfig config, EventEncoder encoder, ObjectMapper mapper, Vertx vertx, ChatMetrics metrics,
+            Instance<Redis> redis) {
+        if (config.broker() == ChatConfig.BrokerKind.REDIS) {
+            return new RedisBroker(redis.get(), vertx, mapper, encoder, Clock.systemUTC(), metrics,
+                    config.history().size(), config.limits().maxMembersPerRoom(), config.presence().ttl().toMillis())
+                    .start();
+        }
         var history = new InMemoryHistoryStore(config.history().size(), config.history().maxRooms());
         return new MemoryBroker(history, encoder, Clock.systemUTC(), config.limits().maxMembersPerRoom());
+    }
+
+    void close(@Disposes Broker broker) {
+        if (broker instanceof RedisBroker redis) {
+            redis.close();
+        }
     }
 }

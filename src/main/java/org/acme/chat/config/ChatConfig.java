@@ -12,6 +12,22 @@ import java.util.Optional;
 @ConfigMapping(prefix = "chat")
 public interface ChatConfig {
 
+    /**
+     * Where rooms meet across nodes: {@code memory} (one node, nothing external) or {@code redis} (any number of nodes
+     * sharing rooms, presence and history through the Redis at {@code quarkus.redis.hosts}).
+     */
+    @WithDefault("memory")
+    BrokerKind broker();
+
+    /** The brokers {@code chat.broker} can name. */
+    enum BrokerKind {
+        MEMORY,
+        REDIS
+    }
+
+    /** Presence across nodes ({@code chat.broker=redis}). */
+    Presence presence();
+
     /** Room history settings. */
     History history();
 
@@ -50,6 +66,16 @@ public interface ChatConfig {
 
     /** Graceful shutdown. */
     Shutdown shutdown();
+
+    interface Presence {
+        /**
+         * How long a member stays listed after its node last vouched for it: a node that dies without cleaning up
+         * leaves no ghost for longer. Nodes vouch for their members every {@code chat.heartbeat.interval}, which must
+         * be shorter.
+         */
+        @WithDefault("30s")
+        Duration ttl();
+    }
 
     interface History {
         /** How many of a room's most recent messages are kept and sent to a joiner in {@code welcome.history}. */

@@ -1,13 +1,17 @@
 package org.acme.chat.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.acme.chat.broker.Broker;
 import org.acme.chat.lifecycle.Draining;
 import org.acme.chat.room.RoomService;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready while the chat service accepts connections (DOWN once it drains for shutdown); reports what it carries. */
+/**
+ * Ready while the chat service accepts connections: DOWN once it drains for shutdown, and while the broker is out of
+ * reach (Redis down: open connections stay, new members go to other nodes). Reports what it carries.
+ */
 @Readiness
 @ApplicationScoped
 public class ChatReadinessCheck implements HealthCheck {
@@ -16,18 +20,22 @@ public class ChatReadinessCheck implements HealthCheck {
 
     private final RoomService rooms;
     private final Draining draining;
+    private final Broker broker;
 
-    public ChatReadinessCheck(RoomService rooms, Draining draining) {
+    public ChatReadinessCheck(RoomService rooms, Draining draining, Broker broker) {
         this.rooms = rooms;
         this.draining = draining;
+        this.broker = broker;
     }
 
     @Override
     public HealthCheckResponse call() {
         boolean accepting = !draining.isDraining();
+        boolean brokerUp = broker.available();
         return HealthCheckResponse.named(NAME)
-                .status(accepting)
+                .status(accepting && brokerUp)
                 .withData("accepting", accepting)
+                .withData("broker", brokerUp ? "up" : "unreachable")
                 .withData("connections", rooms.connections())
                 .withData("rooms", rooms.activeRooms())
                 .build();

@@ -35,6 +35,9 @@ public class ChatMetrics {
     private final Timer broadcast;
     private final Counter pings;
     private final Counter reaped;
+    private final Timer brokerPublish;
+    private final Counter brokerErrors;
+    private final Counter remoteMessages;
     private final Map<String, Counter> errors = new ConcurrentHashMap<>();
 
     public ChatMetrics(MeterRegistry registry) {
@@ -50,13 +53,20 @@ public class ChatMetrics {
                 .description("Heartbeat pings sent to idle connections").register(registry);
         this.reaped = Counter.builder("chat.connections.reaped")
                 .description("Connections closed because they left a heartbeat ping unanswered").register(registry);
+        this.brokerPublish = Timer.builder("chat.broker.publish.duration")
+                .description("Time to store and publish a message through the broker (a Redis round trip)")
+                .register(registry);
+        this.brokerErrors = Counter.builder("chat.broker.errors")
+                .description("Broker commands that failed (Redis unreachable or refusing)").register(registry);
+        this.remoteMessages = Counter.builder("chat.broker.messages.remote")
+                .description("Chat messages received from other nodes through the broker").register(registry);
         for (ErrorCode code : ErrorCode.values()) {
             errorCounter(code.wireName());
         }
         for (String code : new String[] { BINARY_FRAME, MESSAGE_TOO_BIG, NAME_TAKEN, INTERNAL_ERROR, SERVER_FULL,
                 RATE_LIMIT_CLOSE, SLOW_CONSUMER, INVALID_UTF8, ROOM_FULL, FORBIDDEN_ORIGIN, TOO_MANY_PER_IP, PROTOCOL_ERROR,
                 JoinPolicy.UNAUTHORIZED, JoinPolicy.FORBIDDEN_ROOM, JoinPolicy.INVALID_JOIN,
-                JoinPolicy.TOO_MANY_ROOMS }) {
+                JoinPolicy.TOO_MANY_ROOMS, JoinPolicy.BROKER_UNAVAILABLE }) {
             errorCounter(code);
         }
     }
@@ -85,6 +95,18 @@ public class ChatMetrics {
 
     public Timer broadcast() {
         return broadcast;
+    }
+
+    public Timer brokerPublish() {
+        return brokerPublish;
+    }
+
+    public void brokerError() {
+        brokerErrors.increment();
+    }
+
+    public void remoteMessage() {
+        remoteMessages.increment();
     }
 
     public void error(ErrorCode code) {

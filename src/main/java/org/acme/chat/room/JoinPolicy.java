@@ -29,6 +29,7 @@ public class JoinPolicy {
     public static final String NAME_TAKEN = "name_taken";
     public static final String ROOM_FULL = "room_full";
     public static final String TOO_MANY_ROOMS = "too_many_rooms";
+    public static final String BROKER_UNAVAILABLE = "broker_unavailable";
 
     private final RoomService rooms;
     private final TokenAuth auth;
@@ -65,6 +66,9 @@ public class JoinPolicy {
     private static Refusal refusal(JoinRefusedException problem) {
         if (problem instanceof NameTakenException taken) {
             return new Refusal(409, NAME_TAKEN, taken.getMessage());
+        }
+        if (problem instanceof BrokerUnavailableException unavailable) {
+            return new Refusal(503, BROKER_UNAVAILABLE, unavailable.getMessage());
         }
         RoomFullException full = (RoomFullException) problem;
         return full.nodeFull() ? new Refusal(503, TOO_MANY_ROOMS, full.getMessage())

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +13,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
 import org.acme.chat.broker.Broker;
 import org.acme.chat.broker.Joined;
+import org.acme.chat.broker.NameKey;
 import org.acme.chat.broker.RoomEvent;
 import org.acme.chat.history.HistoryStore;
 import org.acme.chat.history.MessageId;
@@ -61,7 +61,7 @@ public final class MemoryBroker implements Broker {
                 if (roster.detached) {
                     continue; // emptied and removed meanwhile: take the room's new roster
                 }
-                String key = nameKey(member.name());
+                String key = NameKey.of(member.name());
                 if (roster.members.containsKey(key)) {
                     return CompletableFuture.failedFuture(new NameTakenException(room, member.name()));
                 }
@@ -89,7 +89,7 @@ public final class MemoryBroker implements Broker {
         Roster roster = rosters.get(room);
         if (roster != null) {
             synchronized (roster) {
-                String key = nameKey(member.name());
+                String key = NameKey.of(member.name());
                 Member present = roster.members.get(key);
                 if (!roster.detached && present != null && present.id().equals(member.id())) {
                     roster.members.remove(key);
@@ -112,7 +112,7 @@ public final class MemoryBroker implements Broker {
             return CompletableFuture.failedFuture(new IllegalStateException(from.id() + " is not in room " + room));
         }
         synchronized (roster) {
-            Member present = roster.members.get(nameKey(from.name()));
+            Member present = roster.members.get(NameKey.of(from.name()));
             if (roster.detached || present == null || !present.id().equals(from.id())) {
                 return CompletableFuture.failedFuture(new IllegalStateException(from.id() + " is not in room " + room));
             }
@@ -129,7 +129,7 @@ public final class MemoryBroker implements Broker {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         synchronized (roster) {
-            if (roster.members.containsKey(nameKey(name))) {
+            if (roster.members.containsKey(NameKey.of(name))) {
                 return CompletableFuture.completedFuture(Optional.of(new NameTakenException(room, name)));
             }
             return CompletableFuture.completedFuture(roster.members.size() >= maxMembersPerRoom
@@ -142,10 +142,6 @@ public final class MemoryBroker implements Broker {
         long seq = ++roster.seq;
         listener.accept(new RoomEvent(room, seq, type, memberId, frame));
         return seq;
-    }
-
-    static String nameKey(String memberName) {
-        return memberName.toLowerCase(Locale.ROOT);
     }
 
     /** One room's members by name key, in order of arrival, and its event counter. */

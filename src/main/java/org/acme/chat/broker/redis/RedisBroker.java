@@ -1,0 +1,359 @@
+package org.acme.chat.broker.redis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.acme.chat.broker.Broker;
+import org.acme.chat.broker.Joined;
+import org.acme.chat.broker.NameKey;
+import org.acme.chat.broker.RoomEvent;
+import org.acme.chat.history.MessageId;
+import org.acme.chat.metrics.ChatMetrics;
+import org.acme.chat.protocol.ChatMessage;
+import org.acme.chat.protocol.EventEncoder;
+import org.acme.chat.protocol.Member;
+import org.acme.chat.protocol.MessageType;
+import org.acme.chat.protocol.Presence;
+import org.acme.chat.room.BrokerUnavailableException;
+import org.acme.chat.room.JoinRefusedException;
+import org.acme.chat.room.NameTakenException;
+import org.acme.chat.room.RoomFullException;
+import org.jboss.logging.Logger;
+
+/**
+ * The broker for many nodes ({@code chat.broker=redis}): presence, names, history and event numbering live in Redis
+ * and change in atomic scripts ({@link RedisScripts}) that also publish the event; every node subscribes to the one
+ * events channel and hands a room's events to its own members. A message is published once, as its finished frame,
+ * whatever the number of recipients.
+ * <p>
+ * When Redis is out of reach, the node stays up: joins are refused (503 / 1013), and messages and leaves of its own
+ * members still reach its own members, numbered locally (they are not in the shared history). Presence is renewed
+ * every third of {@code chat.presence.ttl}.
+ */
+public final class RedisBroker implements Broker {
+
+    static final String CHANNEL = "chat:events";
+    private static final Logger LOG = Logger.getLogger(RedisBroker.class);
+
+    private final Redis redis;
+    private final Vertx vertx;
+    private final ObjectMapper mapper;
+    private final EventEncoder encoder;
+    private final FrameParts parts;
+    private final Clock clock;
+    private final ChatMetrics metrics;
+    private final int historySize;
+    private final int maxMembers;
+    private final long ttlMs;
+    private final String node = UUID.randomUUID().toString();
+    private final RedisSubscriber subscriber;
+    /** This node's members, by room and id: whom it renews presence for. */
+    private final Map<String, Map<String, Member>> local = new ConcurrentHashMap<>();
+    /** Per room, the newest event seq and message id seen: where local numbering continues while Redis is away. */
+    private final Map<String, Position> positions = new ConcurrentHashMap<>();
+    private final Map<String, String> shas = new ConcurrentHashMap<>();
+    private final AtomicBoolean commandsOk = new AtomicBoolean(true);
+    private volatile Consumer<RoomEvent> listener = event -> {
+    };
+    private long refreshTimer = -1;
+
+    public RedisBroker(Redis redis, Vertx vertx, ObjectMapper mapper, EventEncoder encoder, Clock clock,
+            ChatMetrics metrics, int historySize, int maxMembers, long ttlMs) {
+        this.redis = redis;
+        this.vertx = vertx;
+        this.mapper = mapper;
+        this.encoder = encoder;
+        this.parts = new FrameParts(mapper);
+        this.clock = clock;
+        this.metrics = metrics;
+        this.historySize = historySize;
+        this.maxMembers = maxMembers;
+        this.ttlMs = ttlMs;
+        this.subscriber = new RedisSubscriber(redis, vertx, CHANNEL, this::received);
+    }
+
+    /** Subscribes to the events channel and starts renewing this node's presence. */
+    public RedisBroker start() {
+        subscriber.start();
+        refreshTimer = vertx.setPeriodic(Math.max(500, ttlMs / 3), id -> refresh());
+        return this;
+    }
+
+    public void close() {
+        vertx.cancelTimer(refreshTimer);
+        subscriber.close();
+    }
+
+    @Override
+    public boolean available() {
+        return subscriber.subscribed();
+    }
+
+    @Override
+    public void deliverTo(Consumer<RoomEvent> listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public CompletionStage<Joined> join(String room, Member member, MessageId since) {
+        String join = encoder.encode(Presence.join(room, member, clock.millis()));
+        return eval(RedisScripts.JOIN, keys(room, "members", "expiry", "seq", "history"), CHANNEL, room, node,
+                parts.presencePrefix(MessageType.LEAVE, room), NameKey.of(member.name()), member.id(),
+                parts.json(member), join, ttlMs, maxMembers, historySize, since == null ? "" : since.toString())
+                .handle((reply, failure) -> {
+                    if (failure != null) {
+                        throw new CompletionException(new BrokerUnavailableException());
+                    }
+                    switch (reply.get(0).toString()) {
+                        case "taken" -> throw new CompletionException(new NameTakenException(room, member.name()));
+                        case "full" -> throw new CompletionException(RoomFullException.roomFull(room));
+                        default -> {
+                            // fall through to the welcome
+                        }
+                    }
+                    local.computeIfAbsent(room, r -> new ConcurrentHashMap<>()).put(member.id(), member);
+                    return new Joined(members(reply.get(2)), history(room, reply.get(3)), reply.get(1).toLong(),
+                            resume(reply.get(4).toString()));
+                });
+    }
+
+    @Override
+    public CompletionStage<Void> leave(String room, Member member) {
+        local.computeIfPresent(room, (r, members) -> {
+            members.remove(member.id());
+            return members.isEmpty() ? null : members;
+        });
+        String leave = encoder.encode(Presence.leave(room, member, clock.millis()));
+        return eval(RedisScripts.LEAVE, keys(room, "members", "expiry", "seq"), CHANNEL, room, node,
+                NameKey.of(member.name()), member.id(), leave)
+                .handle((reply, failure) -> {
+                    if (failure != null) {
+                        // Others on this node still learn of it; elsewhere its presence expires within the TTL.
+                        deliverLocally(room, MessageType.LEAVE, member.id(), leave);
+                    }
+                    return null;
+                });
+    }
+
+    @Override
+    public CompletionStage<ChatMessage> post(String room, Member from, String text) {
+        long start = System.nanoTime();
+        return eval(RedisScripts.POST, keys(room, "history", "seq"), CHANNEL, room, node, from.id(), from.name(), text,
+                historySize, FrameParts.MESSAGE_PREFIX, parts.messageMiddle(room, from, text))
+                .handle((reply, failure) -> {
+                    if (failure == null) {
+                        metrics.brokerPublish().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                        MessageId id = MessageId.parse(reply.toString());
+                        return new ChatMessage(id.toString(), room, from, text, id.ms());
+                    }
+                    long now = clock.millis();
+                    ChatMessage message = new ChatMessage(position(room).nextLocalId(now).toString(), room, from,
+                            text, now);
+                    deliverLocally(room, MessageType.MESSAGE, from.id(), encoder.encode(message));
+                    return message;
+                });
+    }
+
+    @Override
+    public CompletionStage<Optional<JoinRefusedException>> checkJoin(String room, String name) {
+        return eval(RedisScripts.CHECK, keys(room, "expiry"), NameKey.of(name), maxMembers)
+                .handle((reply, failure) -> {
+                    if (failure != null) {
+                        return Optional.of(new BrokerUnavailableException());
+                    }
+                    return switch (reply.toString()) {
+                        case "taken" -> Optional.of(new NameTakenException(room, name));
+                        case "full" -> Optional.of(RoomFullException.roomFull(room));
+                        default -> Optional.empty();
+                    };
+                });
+    }
+
+    /** Renews the presence of this node's members, room by room; purges members other nodes stopped vouching for. */
+    void refresh() {
+        local.forEach((room, members) -> {
+            List<Object> args = new ArrayList<>(List.of(CHANNEL, room, node, parts.presencePrefix(MessageType.LEAVE,
+                    room), ttlMs, parts.presencePrefix(MessageType.JOIN, room)));
+            members.values().forEach(m -> args.addAll(List.of(NameKey.of(m.name()), m.id(), parts.json(m))));
+            eval(RedisScripts.REFRESH, keys(room, "members", "expiry", "seq"), args.toArray())
+                    .thenAccept(lost -> lost.forEach(id -> LOG.infof(
+                            "member %s of room %s lost its name to another member while Redis was away", id, room)));
+        });
+    }
+
+    /** One message of the events channel: {@code room LF seq LF type LF memberId LF node LF messageId LF frame}. */
+    private void received(String payload) {
+        String[] head = new String[6];
+        int from = 0;
+        for (int i = 0; i < head.length; i++) {
+            int to = payload.indexOf('\n', from);
+            if (to < 0) {
+                LOG.warnf("ignoring a malformed event on %s", CHANNEL);
+                return;
+            }
+            head[i] = payload.substring(from, to);
+            from = to + 1;
+        }
+        MessageType type = switch (head[2]) {
+            case "join" -> MessageType.JOIN;
+            case "leave" -> MessageType.LEAVE;
+            default -> MessageType.MESSAGE;
+        };
+        long seq = Long.parseLong(head[1]);
+        position(head[0]).seen(seq, head[5].isEmpty() ? null : MessageId.parse(head[5]));
+        if (type == MessageType.MESSAGE && !node.equals(head[4])) {
+            metrics.remoteMessage();
+        }
+        listener.accept(new RoomEvent(head[0], seq, type, head[3], payload.substring(from)));
+    }
+
+    private void deliverLocally(String room, MessageType type, String memberId, String frame) {
+        listener.accept(new RoomEvent(room, position(room).nextLocalSeq(), type, memberId, frame));
+    }
+
+    private Position position(String room) {
+        return positions.computeIfAbsent(room, r -> new Position());
+    }
+
+    private List<Member> members(Response entries) {
+        List<String[]> parsed = new ArrayList<>();
+        for (Response entry : entries) {
+            parsed.add(entry.toString().split("\t", 3));
+        }
+        parsed.sort(Comparator.comparingLong(fields -> Long.parseLong(fields[1])));
+        List<Member> members = new ArrayList<>(parsed.size());
+        for (String[] fields : parsed) {
+            try {
+                members.add(mapper.readValue(fields[2], Member.class));
+            } catch (JsonProcessingException e) {
+                LOG.warnf("skipping an unreadable presence entry: %s", e.getOriginalMessage());
+            }
+        }
+        return members;
+    }
+
+    /** Stream entries, newest first, as messages oldest first. */
+    private static List<ChatMessage> history(String room, Response entries) {
+        List<ChatMessage> messages = new ArrayList<>(entries.size());
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            Response entry = entries.get(i);
+            MessageId id = MessageId.parse(entry.get(0).toString());
+            Map<String, String> fields = new HashMap<>();
+            Response values = entry.get(1);
+            for (int f = 0; f + 1 < values.size(); f += 2) {
+                fields.put(values.get(f).toString(), values.get(f + 1).toString());
+            }
+            messages.add(new ChatMessage(id.toString(), room, new Member(fields.get("fid"), fields.get("fname")),
+                    fields.get("text"), id.ms()));
+        }
+        return messages;
+    }
+
+    private static Joined.Resume resume(String status) {
+        return switch (status) {
+            case "" -> null;
+            case "recovered" -> Joined.Resume.RECOVERED;
+            case "too_old" -> Joined.Resume.TOO_OLD;
+            default -> Joined.Resume.UNKNOWN;
+        };
+    }
+
+    private static List<String> keys(String room, String... names) {
+        List<String> keys = new ArrayList<>(names.length);
+        for (String name : names) {
+            keys.add("chat:{" + room + "}:" + name);
+        }
+        return keys;
+    }
+
+    /** Runs a script by its SHA-1, loading it on first use (or after a Redis restart forgot it). */
+    private CompletionStage<Response> eval(String script, List<String> keys, Object... args) {
+        String sha = shas.computeIfAbsent(script, RedisBroker::sha1);
+        return redis.send(request(Command.EVALSHA, sha, keys, args))
+                .recover(failure -> String.valueOf(failure.getMessage()).startsWith("NOSCRIPT")
+                        ? redis.send(request(Command.EVAL, script, keys, args))
+                        : Future.failedFuture(failure))
+                .onComplete(result -> health(result.failed() ? result.cause() : null))
+                .toCompletionStage();
+    }
+
+    private static Request request(Command command, String script, List<String> keys, Object[] args) {
+        Request request = Request.cmd(command).arg(script).arg(keys.size());
+        keys.forEach(request::arg);
+        for (Object arg : args) {
+            request.arg(String.valueOf(arg));
+        }
+        return request;
+    }
+
+    /** Logs the first failure and the recovery, not every failed command in between. */
+    private void health(Throwable failure) {
+        if (failure == null) {
+            if (commandsOk.compareAndSet(false, true)) {
+                LOG.info("Redis commands succeed again");
+            }
+            return;
+        }
+        metrics.brokerError();
+        if (commandsOk.compareAndSet(true, false)) {
+            LOG.warnf("Redis commands fail (%s): joins are refused, this node's members still hear each other",
+                    failure.getMessage());
+        } else {
+            LOG.debugf("Redis command failed: %s", failure.getMessage());
+        }
+    }
+
+    private static String sha1(String script) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where a room's numbering stands on this node. */
+    private static final class Position {
+        private long seq;
+        private MessageId lastId = MessageId.ZERO;
+
+        synchronized void seen(long eventSeq, MessageId messageId) {
+            seq = Math.max(seq, eventSeq);
+            if (messageId != null && messageId.compareTo(lastId) > 0) {
+                lastId = messageId;
+            }
+        }
+
+        synchronized long nextLocalSeq() {
+            return ++seq;
+        }
+
+        synchronized MessageId nextLocalId(long now) {
+            lastId = lastId.next(now);
+            return lastId;
+        }
+    }
+}

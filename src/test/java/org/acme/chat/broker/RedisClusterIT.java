@@ -1,0 +1,217 @@
+package org.acme.chat.broker;
+
+import static io.restassured.RestAssured.given;
+import static org.acme.chat.support.Frames.memberName;
+import static org.acme.chat.support.Frames.memberNames;
+import static org.acme.chat.support.Names.chatPath;
+import static org.acme.chat.support.Names.uniqueRoom;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.acme.chat.history.MessageId;
+import org.acme.chat.support.Frames;
+import org.acme.chat.support.PackagedApp;
+import org.acme.chat.support.RedisServer;
+import org.acme.chat.support.WsClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two nodes (the packaged app, started twice) sharing rooms through a real Redis: messages cross nodes both ways in
+ * one order, presence and names span both, history and resume work from either node, a dead node leaves no ghost,
+ * and Redis going away costs cross-node delivery only until it is back.
+ */
+class RedisClusterIT {
+
+    private static final Duration PRESENCE_TTL = Duration.ofSeconds(3);
+    private static RedisServer redis;
+    private static PackagedApp nodeA;
+    private static PackagedApp nodeB;
+
+    @BeforeAll
+    static void startCluster() throws IOException {
+        redis = RedisServer.start();
+        nodeA = PackagedApp.start("redis-node-a", config());
+        nodeB = PackagedApp.start("redis-node-b", config());
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        for (AutoCloseable closeable : new AutoCloseable[] { nodeA, nodeB, redis }) {
+            try {
+                if (closeable != null) {
+                    closeable.close();
+                }
+            } catch (Exception ignored) {
+                // best effort
+            }
+        }
+    }
+
+    private static Map<String, String> config() {
+        return Map.of("chat.broker", "redis", "quarkus.redis.hosts", redis.url(),
+                "chat.presence.ttl", PRESENCE_TTL.toSeconds() + "s");
+    }
+
+    @Test
+    void membersOnTwoNodesTalkBothWaysInOneOrderAndSeeEachOther() {
+        String room = uniqueRoom("cluster");
+        try (WsClient alice = WsClient.join(nodeA.base(), room, "alice");
+                WsClient bob = WsClient.join(nodeB.base(), room, "bob")) {
+            assertEquals(List.of("alice", "bob"), memberNames(bob.welcome()));
+            assertEquals("bob", memberName(alice.next("join")));
+
+            for (int i = 0; i < 5; i++) {
+                alice.send(Frames.message("a" + i));
+                bob.send(Frames.message("b" + i));
+            }
+            List<JsonObject> seenByAlice = messages(alice, 10);
+            List<JsonObject> seenByBob = messages(bob, 10);
+            assertEquals(ids(seenByAlice), ids(seenByBob), "the same messages in the same order on both nodes");
+            for (int i = 1; i < seenByAlice.size(); i++) {
+                assertTrue(MessageId.parse(seenByAlice.get(i).getString("id"))
+                        .compareTo(MessageId.parse(seenByAlice.get(i - 1).getString("id"))) > 0, "ids increase");
+            }
+            alice.assertNothingPending();
+            bob.assertNothingPending();
+        }
+    }
+
+    @Test
+    void aNameTakenOnOneNodeIsRefusedOnTheOther() {
+        String room = uniqueRoom("cluster-names");
+        try (WsClient alice = WsClient.join(nodeA.base(), room, "Alice")) {
+            assertEquals(409, WsClient.rejectedStatus(nodeB.base(), chatPath(room, "alice")));
+            given().baseUri(nodeB.base().toString()).queryParam("room", room).queryParam("name", "ALICE")
+                    .get("/api/join-check").then().statusCode(409);
+        }
+    }
+
+    @Test
+    void historyWrittenThroughOneNodeIsServedByTheOther() {
+        String room = uniqueRoom("cluster-history");
+        try (WsClient alice = WsClient.join(nodeA.base(), room, "alice")) {
+            alice.send(Frames.message("one"));
+            alice.send(Frames.message("two"));
+            messages(alice, 2);
+        }
+        try (WsClient carol = WsClient.join(nodeB.base(), room, "carol")) {
+            assertEquals(List.of("one", "two"), texts(carol.welcome().getJsonArray("history")));
+        }
+    }
+
+    @Test
+    void aClientThatDropsResumesOnTheOtherNodeWithExactlyWhatItMissed() {
+        String room = uniqueRoom("cluster-resume");
+        try (WsClient alice = WsClient.join(nodeB.base(), room, "alice")) {
+            String lastSeen;
+            try (WsClient bob = WsClient.join(nodeA.base(), room, "bob")) {
+                alice.next("join");
+                alice.send(Frames.message("seen"));
+                lastSeen = messages(bob, 1).get(0).getString("id");
+            }
+            alice.send(Frames.message("missed 1"));
+            alice.send(Frames.message("missed 2"));
+            assertEquals(List.of("seen", "missed 1", "missed 2"), texts(messages(alice, 3)));
+
+            try (WsClient bob = WsClient.connectAndWelcome(nodeB.base(), chatPath(room, "bob") + "&since=" + lastSeen)) {
+                assertEquals(List.of("missed 1", "missed 2"), texts(bob.welcome().getJsonArray("history")));
+                assertEquals(Boolean.TRUE, bob.welcome().getBoolean("recovered"));
+                alice.send(Frames.message("live"));
+                assertEquals(List.of("live"), texts(messages(bob, 1)));
+            }
+        }
+    }
+
+    @Test
+    void aNodeThatDiesLeavesNoGhostLongerThanThePresenceTtl() throws IOException {
+        String room = uniqueRoom("cluster-ghost");
+        try (WsClient watcher = WsClient.join(nodeA.base(), room, "watcher")) {
+            try (PackagedApp doomed = PackagedApp.start("redis-node-doomed", config());
+                    WsClient ghost = WsClient.join(doomed.base(), room, "ghost")) {
+                assertEquals("ghost", memberName(watcher.next("join")));
+                doomed.close(); // SIGKILL: no leave, no cleanup
+            }
+            long killed = System.nanoTime();
+            JsonObject leave = nextOfType(watcher, "leave", PRESENCE_TTL.plusSeconds(10));
+            assertEquals("ghost", memberName(leave));
+            Duration gone = Duration.ofNanos(System.nanoTime() - killed);
+            assertTrue(gone.compareTo(PRESENCE_TTL.plusSeconds(3)) < 0, "ghost listed for " + gone);
+            assertEquals(204, given().baseUri(nodeB.base().toString()).queryParam("room", room)
+                    .queryParam("name", "ghost").get("/api/join-check").statusCode(), "its name is free again");
+        }
+    }
+
+    @Test
+    void whileRedisIsAwayReadinessIsDownAndLocalMembersStillTalkThenItAllResumes() {
+        String room = uniqueRoom("cluster-outage");
+        try (WsClient alice = WsClient.join(nodeA.base(), room, "alice");
+                WsClient bob = WsClient.join(nodeA.base(), room, "bob");
+                WsClient carol = WsClient.join(nodeB.base(), room, "carol")) {
+            alice.send(Frames.message("before"));
+            for (WsClient member : List.of(alice, bob, carol)) {
+                assertEquals(List.of("before"), texts(messages(member, 1)));
+            }
+
+            redis.stop();
+            await().atMost(Duration.ofSeconds(10)).until(() -> nodeA.readinessStatus() == 503);
+            assertTrue(nodeA.readiness().body().contains("unreachable"), nodeA.readiness().body());
+            alice.send(Frames.message("while Redis is away"));
+            assertEquals(List.of("while Redis is away"), texts(messages(bob, 1)), "local delivery goes on");
+            assertEquals(List.of("while Redis is away"), texts(messages(alice, 1)));
+
+            redis.restart();
+            await().atMost(Duration.ofSeconds(15)).until(() -> nodeA.readinessStatus() == 200
+                    && nodeB.readinessStatus() == 200);
+            alice.send(Frames.message("after"));
+            assertEquals(List.of("after"), texts(messages(carol, 1)), "cross-node delivery resumes");
+            assertEquals(List.of("after"), texts(messages(bob, 1)));
+        }
+    }
+
+    /** The next {@code count} messages, skipping presence events (Redis coming back re-announces members). */
+    private static List<JsonObject> messages(WsClient client, int count) {
+        List<JsonObject> messages = new ArrayList<>();
+        while (messages.size() < count) {
+            JsonObject frame = client.next();
+            if (frame.getString("type").equals("message")) {
+                messages.add(frame);
+            } else {
+                assertTrue(frame.getString("type").matches("join|leave"), frame::encode);
+            }
+        }
+        return messages;
+    }
+
+    private static JsonObject nextOfType(WsClient client, String type, Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonObject frame = client.next();
+            if (frame.getString("type").equals(type)) {
+                return frame;
+            }
+        }
+        throw new AssertionError("no " + type + " within " + atMost);
+    }
+
+    private static List<String> ids(List<JsonObject> messages) {
+        return messages.stream().map(m -> m.getString("id")).toList();
+    }
+
+    private static List<String> texts(List<JsonObject> messages) {
+        return messages.stream().map(m -> m.getString("text")).toList();
+    }
+
+    private static List<String> texts(JsonArray messages) {
+        return messages.stream().map(m -> ((JsonObject) m).getString("text")).toList();
+    }
+}
