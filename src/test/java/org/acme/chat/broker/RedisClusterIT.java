@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 class RedisClusterIT {
 
     private static final Duration PRESENCE_TTL = Duration.ofSeconds(3);
+    /** Messages one member sends at once in the burst test, all within the rate limit. */
+    private static final int BURST = 300;
     private static RedisServer redis;
     private static PackagedApp nodeA;
     private static PackagedApp nodeB;
@@ -59,7 +61,8 @@ class RedisClusterIT {
 
     private static Map<String, String> config() {
         return Map.of("chat.broker", "redis", "quarkus.redis.hosts", redis.url(),
-                "chat.presence.ttl", PRESENCE_TTL.toSeconds() + "s");
+                "chat.presence.ttl", PRESENCE_TTL.toSeconds() + "s",
+                "chat.rate.messages-per-second", "10000", "chat.rate.burst", String.valueOf(BURST));
     }
 
     @Test
@@ -83,6 +86,22 @@ class RedisClusterIT {
             }
             alice.assertNothingPending();
             bob.assertNothingPending();
+        }
+    }
+
+    @Test
+    void aBurstFromOneMemberArrivesOnTheOtherNodeInTheOrderItWasSent() {
+        String room = uniqueRoom("cluster-burst");
+        try (WsClient alice = WsClient.join(nodeA.base(), room, "alice");
+                WsClient bob = WsClient.join(nodeB.base(), room, "bob")) {
+            alice.next("join");
+            List<String> sent = new ArrayList<>();
+            for (int i = 0; i < BURST; i++) {
+                sent.add("m" + i);
+                alice.send(Frames.message("m" + i));
+            }
+            assertEquals(sent, texts(messages(bob, sent.size())));
+            assertEquals(sent, texts(messages(alice, sent.size())));
         }
     }
 

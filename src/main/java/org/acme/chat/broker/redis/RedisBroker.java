@@ -2,20 +2,13 @@ package org.acme.chat.broker.redis;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,8 +38,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The broker for many nodes ({@code chat.broker=redis}): presence, names, history and event numbering live in Redis
- * and change in atomic scripts ({@link RedisScripts}) that also publish the event; every node subscribes to the one
- * events channel and hands a room's events to its own members. A message is published once, as its finished frame,
+ * and change in atomic scripts ({@link RedisScripts}) that also publish the event, sent in order over one connection
+ * ({@link RedisCommands}); every node subscribes to the one events channel and hands a room's events to its own
+ * members. A message is published once, as its finished frame,
  * whatever the number of recipients.
  * <p>
  * When Redis is out of reach, the node stays up: joins are refused (503 / 1013), and messages and leaves of its own
@@ -58,7 +52,7 @@ public final class RedisBroker implements Broker {
     static final String CHANNEL = "chat:events";
     private static final Logger LOG = Logger.getLogger(RedisBroker.class);
 
-    private final Redis redis;
+    private final RedisCommands commands;
     private final Vertx vertx;
     private final ObjectMapper mapper;
     private final EventEncoder encoder;
@@ -74,7 +68,6 @@ public final class RedisBroker implements Broker {
     private final Map<String, Map<String, Member>> local = new ConcurrentHashMap<>();
     /** Per room, the newest event seq and message id seen: where local numbering continues while Redis is away. */
     private final Map<String, Position> positions = new ConcurrentHashMap<>();
-    private final Map<String, String> shas = new ConcurrentHashMap<>();
     private final AtomicBoolean commandsOk = new AtomicBoolean(true);
     private volatile Consumer<RoomEvent> listener = event -> {
     };
@@ -82,7 +75,7 @@ public final class RedisBroker implements Broker {
 
     public RedisBroker(Redis redis, Vertx vertx, ObjectMapper mapper, EventEncoder encoder, Clock clock,
             ChatMetrics metrics, int historySize, int maxMembers, long ttlMs) {
-        this.redis = redis;
+        this.commands = new RedisCommands(redis);
         this.vertx = vertx;
         this.mapper = mapper;
         this.encoder = encoder;
@@ -105,6 +98,7 @@ public final class RedisBroker implements Broker {
     public void close() {
         vertx.cancelTimer(refreshTimer);
         subscriber.close();
+        commands.close();
     }
 
     @Override
@@ -289,24 +283,10 @@ public final class RedisBroker implements Broker {
         return keys;
     }
 
-    /** Runs a script by its SHA-1, loading it on first use (or after a Redis restart forgot it). */
     private CompletionStage<Response> eval(String script, List<String> keys, Object... args) {
-        String sha = shas.computeIfAbsent(script, RedisBroker::sha1);
-        return redis.send(request(Command.EVALSHA, sha, keys, args))
-                .recover(failure -> String.valueOf(failure.getMessage()).startsWith("NOSCRIPT")
-                        ? redis.send(request(Command.EVAL, script, keys, args))
-                        : Future.failedFuture(failure))
+        return commands.eval(script, keys, args)
                 .onComplete(result -> health(result.failed() ? result.cause() : null))
                 .toCompletionStage();
-    }
-
-    private static Request request(Command command, String script, List<String> keys, Object[] args) {
-        Request request = Request.cmd(command).arg(script).arg(keys.size());
-        keys.forEach(request::arg);
-        for (Object arg : args) {
-            request.arg(String.valueOf(arg));
-        }
-        return request;
     }
 
     /** Logs the first failure and the recovery, not every failed command in between. */
@@ -323,15 +303,6 @@ public final class RedisBroker implements Broker {
                     failure.getMessage());
         } else {
             LOG.debugf("Redis command failed: %s", failure.getMessage());
-        }
-    }
-
-    private static String sha1(String script) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
