@@ -14,8 +14,6 @@ import org.acme.chat.support.ChatPage;
 import org.acme.chat.support.Chromium;
 import org.acme.chat.support.TestTokens;
 import org.acme.chat.support.TokensRequired;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,41 +25,30 @@ import org.junit.jupiter.api.Test;
 class BrowserAuthTest {
 
     private static final Duration HOUR = Duration.ofHours(1);
-    private static Chromium chromium;
 
     @TestHTTPResource("/")
     URI base;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void tokenInTheLinkNamesTheUserAndUngrantedRoomsShowWhy() {
         String room = uniqueRoom("team");
         String erin = TestTokens.token("erin", List.of("team-*"), HOUR);
         String frank = TestTokens.token("frank", List.of("team-*"), HOUR);
-        try (ChatPage erinsPage = chromium.newPerson().joinWithToken(base, erin, room, "typed-name").awaitConnected();
-                ChatPage franksPage = chromium.newPerson().joinWithToken(base, frank, room, "x").awaitConnected()) {
-            assertThat(erinsPage.members()).hasText(new String[] { "erin", "frank" });
-            erinsPage.say("signed in by token");
-            assertThat(franksPage.messageTexts()).hasText(new String[] { "signed in by token" });
-            assertThat(franksPage.messages().locator(".from")).hasText(new String[] { "erin" });
-            assertEquals("", erinsPage.evaluate("() => location.hash"), "the token leaves the address bar");
-        }
-        try (ChatPage page = chromium.newPerson().joinWithToken(base, erin, "secret", "x")) {
-            assertThat(page.joinError()).containsText("does not grant room 'secret'");
-        }
-        try (ChatPage page = chromium.newPerson().join(base, room, "no-token")) {
-            assertThat(page.joinError()).containsText("authentication required");
+        try (Chromium chromium = Chromium.launch()) {
+            try (ChatPage erinsPage = chromium.newPerson().joinWithToken(base, erin, room, "typed").awaitConnected();
+                    ChatPage franksPage = chromium.newPerson().joinWithToken(base, frank, room, "x").awaitConnected()) {
+                assertThat(erinsPage.members()).hasText(new String[] { "erin", "frank" });
+                erinsPage.say("signed in by token");
+                assertThat(franksPage.messageTexts()).hasText(new String[] { "signed in by token" });
+                assertThat(franksPage.messages().locator(".from")).hasText(new String[] { "erin" });
+                assertEquals("", erinsPage.evaluate("() => location.hash"), "the token leaves the address bar");
+            }
+            try (ChatPage page = chromium.newPerson().joinWithToken(base, erin, "secret", "x")) {
+                assertThat(page.joinError()).containsText("does not grant room 'secret'");
+            }
+            try (ChatPage page = chromium.newPerson().join(base, room, "no-token")) {
+                assertThat(page.joinError()).containsText("authentication required");
+            }
         }
     }
 }
