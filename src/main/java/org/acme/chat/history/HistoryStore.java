@@ -17,13 +17,21 @@ public interface HistoryStore {
     List<ChatMessage> recent(String room);
 
     /**
-     * The room's messages after {@code after}, oldest first, and whether that is all of them: {@code complete} is
-     * false when messages after it were already dropped (the history holds fewer than were posted since), or when
-     * the store does not know the id (it is ahead of the room's newest message, or the room's history is gone).
+     * The room's messages after {@code after}, oldest first, and whether that is all of them (see {@link Gap}).
      */
     Since since(String room, MessageId after);
 
     /** What {@link #since} found. */
-    record Since(List<ChatMessage> messages, boolean complete) {
+    record Since(List<ChatMessage> messages, Gap gap) {
+    }
+
+    /** Whether messages after the id are missing from {@link Since#messages()}. */
+    enum Gap {
+        /** None: every message after the id is there. */
+        NONE,
+        /** Some were dropped already: the history holds fewer than were posted since. */
+        TOO_OLD,
+        /** The store does not know the id: it is ahead of the room's newest message, or the room's history is gone. */
+        UNKNOWN
     }
 }

@@ -72,11 +72,11 @@ public final class InMemoryHistoryStore implements HistoryStore {
             log = logs.get(room);
         }
         if (log == null) {
-            return new Since(List.of(), false);
+            return new Since(List.of(), after.equals(MessageId.ZERO) ? Gap.NONE : Gap.UNKNOWN);
         }
         synchronized (log) {
             if (after.compareTo(log.lastId) > 0) {
-                return new Since(List.of(), false);
+                return new Since(List.of(), Gap.UNKNOWN);
             }
             List<ChatMessage> missed = new ArrayList<>();
             for (ChatMessage message : log.messages) {
@@ -84,7 +84,7 @@ public final class InMemoryHistoryStore implements HistoryStore {
                     missed.add(message);
                 }
             }
-            return new Since(missed, after.compareTo(log.lastDropped) >= 0);
+            return new Since(missed, after.compareTo(log.lastDropped) >= 0 ? Gap.NONE : Gap.TOO_OLD);
         }
     }
 

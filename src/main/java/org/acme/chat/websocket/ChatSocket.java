@@ -30,10 +30,13 @@ import org.acme.chat.protocol.FrameDecoder;
 import org.acme.chat.protocol.Member;
 import org.acme.chat.protocol.Pong;
 import org.acme.chat.protocol.ProtocolException;
+import org.acme.chat.room.BrokerUnavailableException;
 import org.acme.chat.room.InvalidJoinException;
+import org.acme.chat.room.JoinPolicy;
 import org.acme.chat.room.JoinRefusedException;
 import org.acme.chat.room.JoinRequest;
 import org.acme.chat.room.NameTakenException;
+import org.acme.chat.room.RoomFullException;
 import org.acme.chat.room.RoomService;
 import org.jboss.logging.Logger;
 
@@ -105,6 +108,9 @@ public class ChatSocket {
         connection.userData().put(SELF, self);
         admission.watch(connection, () -> leave(connection));
         long expiry = expiresAt;
+        // WebSockets Next hands this connection no frame before the returned Uni completes, so even with a broker
+        // that answers late (Redis) the welcome is the first frame and early frames are answered after it
+        // (EarlyFramesTest).
         return Uni.createFrom().completionStage(rooms.join(request.room(), self, request.since()))
                 .onItem().invoke(() -> {
                     if (expiry > 0) {
@@ -126,7 +132,9 @@ public class ChatSocket {
             return connection.close(new CloseReason(CloseCodes.NAME_TAKEN, "name taken"));
         }
         if (cause instanceof JoinRefusedException) {
-            metrics.error(ChatMetrics.ROOM_FULL);
+            metrics.error(cause instanceof BrokerUnavailableException ? JoinPolicy.BROKER_UNAVAILABLE
+                    : cause instanceof RoomFullException full && full.nodeFull() ? JoinPolicy.TOO_MANY_ROOMS
+                    : ChatMetrics.ROOM_FULL);
             return connection.close(new CloseReason(CloseCodes.TRY_AGAIN_LATER, cause.getMessage()));
         }
         return Failures.close(cause, connection, metrics);

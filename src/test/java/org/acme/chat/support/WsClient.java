@@ -71,8 +71,32 @@ public final class WsClient implements AutoCloseable {
 
     /** The same with extra handshake request headers (e.g. {@code Authorization}). */
     public static WsClient connect(URI base, String pathAndQuery, Map<String, String> headers) {
-        WebSocketClient client = VERTX.createWebSocketClient(new WebSocketClientOptions()
-                .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 22));
+        return connect(base, pathAndQuery, headers, null);
+    }
+
+    /**
+     * Joins {@code room} as {@code name} from the local address {@code localAddress} (e.g. 127.0.0.3, to reach a
+     * per-address limit without touching other tests) and waits for the welcome.
+     */
+    public static WsClient joinFrom(URI base, String room, String name, String localAddress) {
+        WsClient client = connect(base, Names.chatPath(room, name), Map.of(), localAddress);
+        try {
+            client.welcome = client.next("welcome");
+            return client;
+        } catch (RuntimeException | AssertionError e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    private static WsClient connect(URI base, String pathAndQuery, Map<String, String> headers,
+            String localAddress) {
+        WebSocketClientOptions clientOptions = new WebSocketClientOptions()
+                .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 22);
+        if (localAddress != null) {
+            clientOptions.setLocalAddress(localAddress);
+        }
+        WebSocketClient client = VERTX.createWebSocketClient(clientOptions);
         CompletableFuture<WsClient> opened = new CompletableFuture<>();
         // Connect from the event loop and install the handlers in the completion callback, before the event loop
         // reads the next bytes: the server's first frame can arrive in the same packet as the handshake response.

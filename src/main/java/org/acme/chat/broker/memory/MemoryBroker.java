@@ -76,9 +76,11 @@ public final class MemoryBroker implements Broker {
                     return CompletableFuture.completedFuture(new Joined(members, history.recent(room), seq, null));
                 }
                 HistoryStore.Since missed = history.since(room, since);
-                Joined.Resume resume = missed.complete() ? Joined.Resume.RECOVERED
-                        : since.compareTo(MessageId.ZERO) > 0 && missed.messages().isEmpty() ? Joined.Resume.UNKNOWN
-                        : Joined.Resume.TOO_OLD;
+                Joined.Resume resume = switch (missed.gap()) {
+                    case NONE -> Joined.Resume.RECOVERED;
+                    case TOO_OLD -> Joined.Resume.TOO_OLD;
+                    case UNKNOWN -> Joined.Resume.UNKNOWN;
+                };
                 return CompletableFuture.completedFuture(new Joined(members, missed.messages(), seq, resume));
             }
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,7 +76,8 @@ public final class RedisBroker implements Broker {
 
     public RedisBroker(Redis redis, Vertx vertx, ObjectMapper mapper, EventEncoder encoder, Clock clock,
             ChatMetrics metrics, int historySize, int maxMembers, long ttlMs) {
-        this.commands = new RedisCommands(redis);
+        this.commands = new RedisCommands(redis, List.of(RedisScripts.JOIN, RedisScripts.POST, RedisScripts.LEAVE,
+                RedisScripts.REFRESH, RedisScripts.CHECK));
         this.vertx = vertx;
         this.mapper = mapper;
         this.encoder = encoder;
@@ -113,6 +115,10 @@ public final class RedisBroker implements Broker {
 
     @Override
     public CompletionStage<Joined> join(String room, Member member, MessageId since) {
+        if (!subscriber.subscribed()) {
+            // Without the subscription this node would miss the room's events: no new members until it is back.
+            return CompletableFuture.failedFuture(new BrokerUnavailableException());
+        }
         String join = encoder.encode(Presence.join(room, member, clock.millis()));
         return eval(RedisScripts.JOIN, keys(room, "members", "expiry", "seq", "history"), CHANNEL, room, node,
                 parts.presencePrefix(MessageType.LEAVE, room), NameKey.of(member.name()), member.id(),
@@ -128,9 +134,14 @@ public final class RedisBroker implements Broker {
                             // fall through to the welcome
                         }
                     }
-                    local.computeIfAbsent(room, r -> new ConcurrentHashMap<>()).put(member.id(), member);
-                    return new Joined(members(reply.get(2)), history(room, reply.get(3)), reply.get(1).toLong(),
-                            resume(reply.get(4).toString()));
+                    Joined joined = new Joined(members(reply.get(2)), history(room, reply.get(3)),
+                            reply.get(1).toLong(), resume(reply.get(4).toString()));
+                    local.compute(room, (r, members) -> {
+                        Map<String, Member> updated = members != null ? members : new ConcurrentHashMap<>();
+                        updated.put(member.id(), member);
+                        return updated;
+                    });
+                    return joined;
                 });
     }
 
@@ -138,7 +149,11 @@ public final class RedisBroker implements Broker {
     public CompletionStage<Void> leave(String room, Member member) {
         local.computeIfPresent(room, (r, members) -> {
             members.remove(member.id());
-            return members.isEmpty() ? null : members;
+            if (members.isEmpty()) {
+                positions.remove(room);
+                return null;
+            }
+            return members;
         });
         String leave = encoder.encode(Presence.leave(room, member, clock.millis()));
         return eval(RedisScripts.LEAVE, keys(room, "members", "expiry", "seq"), CHANNEL, room, node,
@@ -161,7 +176,12 @@ public final class RedisBroker implements Broker {
                     if (failure == null) {
                         metrics.brokerPublish().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                         MessageId id = MessageId.parse(reply.toString());
-                        return new ChatMessage(id.toString(), room, from, text, id.ms());
+                        ChatMessage message = new ChatMessage(id.toString(), room, from, text, id.ms());
+                        if (!subscriber.subscribed()) {
+                            // Stored and published for the others, but this node is not listening: hand it over here.
+                            deliverLocally(room, MessageType.MESSAGE, from.id(), encoder.encode(message));
+                        }
+                        return message;
                     }
                     long now = clock.millis();
                     ChatMessage message = new ChatMessage(position(room).nextLocalId(now).toString(), room, from,
@@ -173,6 +193,9 @@ public final class RedisBroker implements Broker {
 
     @Override
     public CompletionStage<Optional<JoinRefusedException>> checkJoin(String room, String name) {
+        if (!subscriber.subscribed()) {
+            return CompletableFuture.completedFuture(Optional.of(new BrokerUnavailableException()));
+        }
         return eval(RedisScripts.CHECK, keys(room, "expiry"), NameKey.of(name), maxMembers)
                 .handle((reply, failure) -> {
                     if (failure != null) {
@@ -189,17 +212,50 @@ public final class RedisBroker implements Broker {
     /** Renews the presence of this node's members, room by room; purges members other nodes stopped vouching for. */
     void refresh() {
         local.forEach((room, members) -> {
+            Map<String, Member> vouched = Map.copyOf(members);
             List<Object> args = new ArrayList<>(List.of(CHANNEL, room, node, parts.presencePrefix(MessageType.LEAVE,
                     room), ttlMs, parts.presencePrefix(MessageType.JOIN, room)));
-            members.values().forEach(m -> args.addAll(List.of(NameKey.of(m.name()), m.id(), parts.json(m))));
+            vouched.values().forEach(m -> args.addAll(List.of(NameKey.of(m.name()), m.id(), parts.json(m))));
             eval(RedisScripts.REFRESH, keys(room, "members", "expiry", "seq"), args.toArray())
-                    .thenAccept(lost -> lost.forEach(id -> LOG.infof(
-                            "member %s of room %s lost its name to another member while Redis was away", id, room)));
+                    .thenAccept(reply -> {
+                        for (Response id : reply.get(0)) {
+                            Member lost = vouched.get(id.toString());
+                            LOG.infof("%s lost the name '%s' in room %s to another member while Redis was away; "
+                                    + "it is no longer listed", lost.id(), lost.name(), room);
+                            forgetLocal(room, lost.id());
+                        }
+                        for (Response id : reply.get(1)) {
+                            Member again = vouched.get(id.toString());
+                            if (!isLocal(room, again.id())) {
+                                leave(room, again); // it left while this refresh was on its way: undo the announce
+                            }
+                        }
+                    });
+        });
+    }
+
+    private boolean isLocal(String room, String memberId) {
+        Map<String, Member> members = local.get(room);
+        return members != null && members.containsKey(memberId);
+    }
+
+    private void forgetLocal(String room, String memberId) {
+        local.computeIfPresent(room, (r, members) -> {
+            members.remove(memberId);
+            return members.isEmpty() ? null : members;
         });
     }
 
     /** One message of the events channel: {@code room LF seq LF type LF memberId LF node LF messageId LF frame}. */
     private void received(String payload) {
+        try {
+            dispatch(payload);
+        } catch (RuntimeException e) {
+            LOG.warnf("ignoring an unreadable event on %s: %s", CHANNEL, e.toString());
+        }
+    }
+
+    private void dispatch(String payload) {
         String[] head = new String[6];
         int from = 0;
         for (int i = 0; i < head.length; i++) {
@@ -217,7 +273,9 @@ public final class RedisBroker implements Broker {
             default -> MessageType.MESSAGE;
         };
         long seq = Long.parseLong(head[1]);
-        position(head[0]).seen(seq, head[5].isEmpty() ? null : MessageId.parse(head[5]));
+        if (local.containsKey(head[0])) {
+            position(head[0]).seen(seq, head[5].isEmpty() ? null : MessageId.parse(head[5]));
+        }
         if (type == MessageType.MESSAGE && !node.equals(head[4])) {
             metrics.remoteMessage();
         }

@@ -13,29 +13,41 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Every script this node runs goes over one Redis connection, pipelined. Redis runs a connection's commands in the
  * order they arrive, so a member's messages keep the order it sent them in (over a pool, two of them could overtake
- * each other). After a failure the connection is opened again on the next command, and the scripts are loaded again.
+ * each other). The scripts are loaded when the connection opens, before any command uses it, so that no command
+ * needs a second try that could land behind a later one. A command that fails or gets no answer within
+ * {@link #TIMEOUT_SECONDS} (a half-open connection) drops the connection; the next command opens a new one.
  */
 final class RedisCommands {
 
+    static final long TIMEOUT_SECONDS = 5;
+
     private final Redis redis;
+    private final List<String> scripts;
     private final Map<String, String> shas = new ConcurrentHashMap<>();
     private Future<RedisConnection> connection;
 
-    RedisCommands(Redis redis) {
+    RedisCommands(Redis redis, List<String> scripts) {
         this.redis = redis;
+        this.scripts = scripts;
+        scripts.forEach(script -> shas.put(script, sha1(script)));
     }
 
-    /** Runs a script by its SHA-1, sending its text only if Redis does not know it (after a restart, say). */
+    /** Runs one of the scripts given at construction, by its SHA-1. */
     Future<Response> eval(String script, List<String> keys, Object... args) {
-        String sha = shas.computeIfAbsent(script, RedisCommands::sha1);
-        return connection().compose(conn -> conn.send(request(Command.EVALSHA, sha, keys, args))
-                .recover(failure -> String.valueOf(failure.getMessage()).startsWith("NOSCRIPT")
-                        ? conn.send(request(Command.EVAL, script, keys, args))
-                        : Future.failedFuture(failure)));
+        Future<RedisConnection> current = connection();
+        return current.compose(conn -> {
+            Request request = Request.cmd(Command.EVALSHA).arg(shas.get(script)).arg(keys.size());
+            keys.forEach(request::arg);
+            for (Object arg : args) {
+                request.arg(String.valueOf(arg));
+            }
+            return conn.send(request).timeout(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }).onFailure(failure -> forget(current)); // a timeout, a closed socket, NOSCRIPT: start afresh
     }
 
     synchronized void close() {
@@ -47,7 +59,16 @@ final class RedisCommands {
 
     private synchronized Future<RedisConnection> connection() {
         if (connection == null || connection.failed()) {
-            Future<RedisConnection> opening = redis.connect();
+            Future<RedisConnection> opening = redis.connect().timeout(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .compose(conn -> {
+                        Future<Response> loaded = Future.succeededFuture();
+                        for (String script : scripts) {
+                            loaded = loaded.compose(ok -> conn.send(Request.cmd(Command.SCRIPT).arg("LOAD")
+                                    .arg(script)));
+                        }
+                        return loaded.timeout(TIMEOUT_SECONDS, TimeUnit.SECONDS).map(conn)
+                                .onFailure(failure -> conn.close());
+                    });
             opening.onSuccess(conn -> {
                 conn.exceptionHandler(failure -> forget(opening));
                 conn.endHandler(v -> forget(opening));
@@ -62,15 +83,6 @@ final class RedisCommands {
             connection = null;
         }
         broken.onSuccess(RedisConnection::close);
-    }
-
-    private static Request request(Command command, String script, List<String> keys, Object[] args) {
-        Request request = Request.cmd(command).arg(script).arg(keys.size());
-        keys.forEach(request::arg);
-        for (Object arg : args) {
-            request.arg(String.valueOf(arg));
-        }
-        return request;
     }
 
     private static String sha1(String script) {

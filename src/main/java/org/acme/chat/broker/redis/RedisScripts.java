@@ -84,15 +84,15 @@ final class RedisScripts {
             elseif redis.call('EXISTS', KEYS[4]) == 0 then
               if since ~= '0-0' then status = 'unknown' end
             else
+              -- Trimming moves the first entry: if entries were ever removed and since is older than the first one
+              -- kept, some of what came after since may be gone (or not: the answer errs on the safe side).
               local info = redis.call('XINFO', 'STREAM', KEYS[4])
-              local last, deleted = '0-0', '0-0'
-              for i = 1, #info, 2 do
-                if info[i] == 'last-generated-id' then last = info[i + 1] end
-                if info[i] == 'max-deleted-entry-id' then deleted = info[i + 1] end
-              end
-              if compare_ids(since, last) > 0 then
+              local f = {}
+              for i = 1, #info, 2 do f[info[i]] = info[i + 1] end
+              if compare_ids(since, f['last-generated-id']) > 0 then
                 status = 'unknown'
-              elseif compare_ids(since, deleted) < 0 then
+              elseif tonumber(f['entries-added']) > tonumber(f['length'])
+                  and compare_ids(since, f['recorded-first-entry-id']) < 0 then
                 status = 'too_old'
               end
             end
@@ -124,14 +124,14 @@ final class RedisScripts {
     /**
      * KEYS: members, expiry, seq. ARGV: channel, room, node, leave prefix, ttl ms, join prefix, then (name key, member
      * id, member JSON) for each of this node's members of the room. Renews their presence, announces again a member
-     * that expired while Redis was out of reach, and purges expired members of other nodes. Returns the ids of members
-     * whose name another member took meanwhile.
+     * that expired while Redis was out of reach, and purges expired members of other nodes. Returns {ids of members
+     * whose name another member took meanwhile, ids announced again}.
      */
     static final String REFRESH = PRELUDE + """
             local now = now_ms()
             purge(KEYS[1], KEYS[2], KEYS[3], ARGV[1], ARGV[2], ARGV[3], ARGV[4], now)
             local ttl = tonumber(ARGV[5])
-            local lost = {}
+            local lost, again = {}, {}
             for i = 7, #ARGV, 3 do
               local key, id, json = ARGV[i], ARGV[i + 1], ARGV[i + 2]
               local entry = redis.call('HGET', KEYS[1], key)
@@ -142,11 +142,12 @@ final class RedisScripts {
                   ARGV[6] .. json .. ',"ts":' .. int(now) .. '}')
                 redis.call('HSET', KEYS[1], key, id .. '\\t' .. int(seq) .. '\\t' .. json)
                 redis.call('ZADD', KEYS[2], now + ttl, key)
+                table.insert(again, id)
               else
                 table.insert(lost, id)
               end
             end
-            return lost
+            return {lost, again}
             """;
 
     /** KEYS: expiry. ARGV: name key, max members. Returns 'taken', 'full' or 'ok', counting live presence only. */
