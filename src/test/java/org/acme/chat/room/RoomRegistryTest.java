@@ -19,11 +19,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.acme.chat.broker.Broker;
 import org.acme.chat.broker.Joined;
-import org.acme.chat.broker.RoomEvent;
 import org.acme.chat.broker.memory.MemoryBroker;
+import org.acme.chat.support.DelegatingBroker;
 import org.acme.chat.history.InMemoryHistoryStore;
 import org.acme.chat.history.MessageId;
 import org.acme.chat.protocol.ChatMessage;
@@ -226,19 +225,13 @@ class RoomRegistryTest {
      * The memory broker with joins that take their time, as over the network: a join reaches it only on
      * {@link #release()}, and its answer comes back only on {@link #answer()}.
      */
-    private static final class SlowJoins implements Broker {
-        private final Broker delegate;
+    private static final class SlowJoins extends DelegatingBroker {
         private Runnable pending;
         private CompletableFuture<Joined> decided;
         private CompletableFuture<Joined> answered;
 
         SlowJoins(Broker delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void deliverTo(Consumer<RoomEvent> listener) {
-            delegate.deliverTo(listener);
+            super(delegate);
         }
 
         @Override
@@ -271,21 +264,6 @@ class RoomRegistryTest {
             answer();
             joined.toCompletableFuture().join();
             return participant;
-        }
-
-        @Override
-        public CompletionStage<Void> leave(String room, Member member) {
-            return delegate.leave(room, member);
-        }
-
-        @Override
-        public CompletionStage<ChatMessage> post(String room, Member from, String text) {
-            return delegate.post(room, from, text);
-        }
-
-        @Override
-        public CompletionStage<Optional<JoinRefusedException>> checkJoin(String room, String name) {
-            return delegate.checkJoin(room, name);
         }
     }
 

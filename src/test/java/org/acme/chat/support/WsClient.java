@@ -79,14 +79,7 @@ public final class WsClient implements AutoCloseable {
      * per-address limit without touching other tests) and waits for the welcome.
      */
     public static WsClient joinFrom(URI base, String room, String name, String localAddress) {
-        WsClient client = connect(base, Names.chatPath(room, name), Map.of(), localAddress);
-        try {
-            client.welcome = client.next("welcome");
-            return client;
-        } catch (RuntimeException | AssertionError e) {
-            client.close();
-            throw e;
-        }
+        return awaitWelcome(connect(base, Names.chatPath(room, name), Map.of(), localAddress));
     }
 
     private static WsClient connect(URI base, String pathAndQuery, Map<String, String> headers,
@@ -137,7 +130,11 @@ public final class WsClient implements AutoCloseable {
     }
 
     private static WsClient connectAndWelcome(URI base, String pathAndQuery, Map<String, String> headers) {
-        WsClient client = connect(base, pathAndQuery, headers);
+        return awaitWelcome(connect(base, pathAndQuery, headers));
+    }
+
+    /** Waits for the client's welcome (closing it if none comes) and returns it. */
+    private static WsClient awaitWelcome(WsClient client) {
         try {
             client.welcome = client.next("welcome");
             return client;
