@@ -46,6 +46,7 @@ class Session {
     this.members = new Map();
     this.seen = new Set();
     this.attempt = 0;
+    this.welcomed = false;
     this.stopped = false;
     this.connect();
   }
@@ -82,6 +83,7 @@ class Session {
     switch (frame.type) {
       case 'welcome':
         this.attempt = 0;
+        this.welcomed = true;
         this.me = frame.you;
         this.members = new Map(frame.members.map((m) => [m.id, m]));
         renderMembers(this);
@@ -128,9 +130,12 @@ class Session {
     if (!this.me) {
       // Never got a welcome: ask the server why, since a browser cannot see the refused upgrade's status.
       const refusal = await joinRefusal(this.room, this.name);
-      if (refusal) {
+      if (refusal && refusal.status === 409 && this.welcomed) {
+        // Rejoining after a drop: the name may still be held by this page's own old connection until the server
+        // notices it is gone (heartbeat timeout), so keep retrying instead of giving the name up.
+      } else if (refusal) {
         this.stop();
-        leaveRoom(refusal);
+        leaveRoom(refusal.reason);
         return;
       }
     }
@@ -167,7 +172,7 @@ async function joinRefusal(room, name) {
     const token = authToken();
     const response = await fetch(`/api/join-check?room=${encodeURIComponent(room)}&name=${encodeURIComponent(name)}`,
       token ? { headers: { Authorization: `Bearer ${token}` } } : {});
-    return response.status === 204 ? null : (await response.text()).trim();
+    return response.status === 204 ? null : { status: response.status, reason: (await response.text()).trim() };
   } catch {
     return null; // server unreachable: keep reconnecting
   }

@@ -2,6 +2,8 @@ package org.acme.chat.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.acme.chat.support.Names.uniqueRoom;
+import static org.acme.chat.support.Frames.memberName;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Locator;
@@ -55,6 +57,29 @@ class BrowserResumeTest {
             alice.send(Frames.message("live again"));
             assertThat(bob.messageTexts()).hasText(
                     new String[] { "before the drop", "missed 1", "missed 2", "live again" });
+        }
+    }
+
+    @Test
+    void whenTheServerStillHoldsTheDroppedConnectionThePageWaitsForItsNameInsteadOfGivingUp() {
+        String room = uniqueRoom("resume-held");
+        try (Chromium chromium = Chromium.launch();
+                CuttableProxy network = CuttableProxy.to(base);
+                WsClient alice = WsClient.join(base, room, "alice");
+                ChatPage bob = chromium.newPerson().join(network.base(), room, "Bob").awaitConnected()) {
+            alice.next("join");
+            int attempts = bob.webSocketUrls().size();
+
+            network.vanish(); // the page sees its socket drop; the server holds Bob's seat until its heartbeat reaps it
+            assertEquals("Bob", memberName(alice.next("leave")), "reaped by the heartbeat");
+            assertEquals("Bob", memberName(alice.next("join")), "and back by himself");
+
+            bob.awaitConnected();
+            assertThat(bob.joinForm()).isHidden();
+            assertTrue(bob.webSocketUrls().size() > attempts + 1,
+                    () -> "a rejoin refused while the name was still held, then one that worked: " + bob.webSocketUrls());
+            alice.send(Frames.message("welcome back"));
+            assertThat(bob.messageTexts()).hasText(new String[] { "welcome back" });
         }
     }
 }

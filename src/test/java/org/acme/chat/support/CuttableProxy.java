@@ -15,13 +15,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP forwarder on a free loopback port in front of the app: what a flaky network looks like to a client.
  * {@link #cut()} drops every connection through it and refuses new ones, as a dead Wi-Fi would, until
- * {@link #restore()}; the server itself notices only dropped connections.
+ * {@link #restore()}; the server itself notices only dropped connections. {@link #vanish()} drops only the clients'
+ * side and leaves the server's side open and silent, as a phone that loses its network does: the server finds out
+ * only by its heartbeat.
  */
 public final class CuttableProxy implements AutoCloseable {
 
     private final ServerSocket listener;
     private final InetSocketAddress target;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> serverSides = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> stranded = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
 
     private CuttableProxy(InetSocketAddress target) throws IOException {
@@ -51,6 +55,20 @@ public final class CuttableProxy implements AutoCloseable {
         open.clear();
     }
 
+    /**
+     * Drops the client side of every open connection but keeps the server side open, never reading or writing it
+     * again; new connections go through as before.
+     */
+    public void vanish() {
+        for (Socket socket : open) {
+            if (serverSides.contains(socket)) {
+                stranded.add(socket);
+            } else {
+                closeQuietly(socket);
+            }
+        }
+    }
+
     /** Lets connections through again. */
     public void restore() {
         cut = false;
@@ -59,6 +77,7 @@ public final class CuttableProxy implements AutoCloseable {
     @Override
     public void close() {
         cut();
+        stranded.forEach(CuttableProxy::closeQuietly);
         closeQuietly(listener);
     }
 
@@ -73,6 +92,7 @@ public final class CuttableProxy implements AutoCloseable {
                 Socket server = new Socket(target.getAddress(), target.getPort());
                 open.add(client);
                 open.add(server);
+                serverSides.add(server);
                 pump(client, server);
                 pump(server, client);
             } catch (IOException e) {
@@ -84,7 +104,10 @@ public final class CuttableProxy implements AutoCloseable {
     private void pump(Socket from, Socket to) {
         daemon("proxy-pump", () -> {
             byte[] buffer = new byte[8192];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            try {
+                // Not try-with-resources: closing a socket's stream closes the socket, and a stranded one stays open.
+                InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream();
                 for (int n; (n = in.read(buffer)) >= 0;) {
                     out.write(buffer, 0, n);
                     out.flush();
@@ -92,12 +115,18 @@ public final class CuttableProxy implements AutoCloseable {
             } catch (IOException e) {
                 // one side is gone
             } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-                open.remove(from);
-                open.remove(to);
+                release(from);
+                release(to);
             }
         });
+    }
+
+    private void release(Socket socket) {
+        open.remove(socket);
+        serverSides.remove(socket);
+        if (!stranded.contains(socket)) {
+            closeQuietly(socket);
+        }
     }
 
     private static void daemon(String name, Runnable task) {
