@@ -1,6 +1,7 @@
 package org.acme.chat.websocket;
 
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.http.WebSocketBase;
 import java.util.concurrent.atomic.AtomicLong;
 import org.acme.chat.protocol.Member;
 import org.acme.chat.room.Participant;
@@ -16,6 +17,7 @@ final class ConnectionParticipant implements Participant {
     private static final Logger LOG = Logger.getLogger(ConnectionParticipant.class);
 
     private final WebSocketConnection connection;
+    private final WebSocketBase socket;
     private final Member member;
     private final String room;
     private final long maxQueuedBytes;
@@ -26,6 +28,7 @@ final class ConnectionParticipant implements Participant {
     ConnectionParticipant(WebSocketConnection connection, Member member, String room, long maxQueuedBytes,
             Runnable onOverflow) {
         this.connection = connection;
+        this.socket = FrameSender.socketOf(connection);
         this.member = member;
         this.room = room;
         this.maxQueuedBytes = maxQueuedBytes;
@@ -46,8 +49,8 @@ final class ConnectionParticipant implements Participant {
         if (overflowed) {
             return;
         }
-        // Counted in UTF-16 units: the same as bytes for the ASCII of the JSON envelope, a bound either way.
-        int size = frame.length();
+        byte[] utf8 = FrameSender.utf8(frame);
+        int size = utf8.length;
         if (queued.addAndGet(size) > maxQueuedBytes) {
             overflowed = true;
             LOG.infof("closing connection %s: %d bytes queued for a client that does not read", connection.id(),
@@ -55,8 +58,17 @@ final class ConnectionParticipant implements Participant {
             onOverflow.run();
             return;
         }
-        connection.sendText(frame).subscribe().with(
-                written -> queued.addAndGet(-size),
-                failure -> LOG.debugf("delivery on connection %s failed: %s", connection.id(), failure));
+        if (socket != null) {
+            socket.writeFrame(FrameSender.textFrame(utf8), written -> {
+                queued.addAndGet(-size);
+                if (written.failed()) {
+                    LOG.debugf("delivery on connection %s failed: %s", connection.id(), written.cause());
+                }
+            });
+        } else {
+            connection.sendText(frame).subscribe().with(
+                    written -> queued.addAndGet(-size),
+                    failure -> LOG.debugf("delivery on connection %s failed: %s", connection.id(), failure));
+        }
     }
 }

@@ -116,6 +116,7 @@ public class UpgradeGuard {
 
     private void admit(RoutingContext rc) {
         FrameValidation.install(rc.request(), metrics::error, closingTimeoutSeconds);
+        FlushBatching.install(rc.request());
         rc.next();
     }
 
