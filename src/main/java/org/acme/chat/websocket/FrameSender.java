@@ -31,7 +31,7 @@ final class FrameSender {
 
     private static final Logger LOG = Logger.getLogger(FrameSender.class);
     private static final Method WEB_SOCKET = accessor();
-    private static final ThreadLocal<Encoded> LAST = new ThreadLocal<>();
+    private static final ThreadLocal<Encoded> LAST = ThreadLocal.withInitial(Encoded::new);
 
     private FrameSender() {
     }
@@ -57,9 +57,9 @@ final class FrameSender {
     /** The UTF-8 bytes of {@code text}, encoded once for all the members a broadcast on this thread goes to. */
     static byte[] utf8(String text) {
         Encoded last = LAST.get();
-        if (last == null || last.text != text) {
-            last = new Encoded(text, text.getBytes(StandardCharsets.UTF_8));
-            LAST.set(last);
+        if (last.text != text) {
+            last.bytes = text.getBytes(StandardCharsets.UTF_8);
+            last.text = text;
         }
         return last.bytes;
     }
@@ -80,7 +80,12 @@ final class FrameSender {
         }
     }
 
-    /** A text and its UTF-8 bytes; identity, not equality, decides a hit: a broadcast passes one instance around. */
-    private record Encoded(String text, byte[] bytes) {
+    /**
+     * The text last encoded on a thread and its UTF-8 bytes, updated in place (a ThreadLocal set per broadcast showed
+     * in profiles). Identity, not equality, decides a hit: a broadcast passes one instance around.
+     */
+    private static final class Encoded {
+        private String text;
+        private byte[] bytes;
     }
 }
