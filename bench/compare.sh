@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark of this service (the packaged JVM jar) and the Node ws peer (bench/peers/node-ws), on
+# loopback. For each scenario and shape it starts a fresh server, runs the generator (bench/run.sh), stops the server,
+# then does the same for the other one, alternating, so that both see the same machine conditions. The server runs
+# on CPU(s) $SERVER_CPUS and the generator on $BENCH_CPUS (taskset). Writes the comparison table to stdout and
+# bench/results/latest.md, the chart to bench/results/latency-vs-rate.svg, raw outputs to bench/results/raw/.
+#
+# Usage: bench/compare.sh            (defaults below; every one can be overridden from the environment, e.g.
+#        CONNECTIONS=3000 MEASURE_AT=500 SCENARIOS="connect fanout" bench/compare.sh)
+set -euo pipefail
+bench=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$bench")
+
+SERVICE_JAR=${SERVICE_JAR:-}             # default: <repo>/target/quarkus-app/quarkus-run.jar, built when missing
+SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:--Xmx512m}
+PEER_DIR=${PEER_DIR:-$bench/peers/node-ws}
+SERVER_CPUS=${SERVER_CPUS:-0}
+export BENCH_CPUS=${BENCH_CPUS:-1}
+SCENARIOS=${SCENARIOS:-connect fanout max}
+REPEAT=${REPEAT:-1}                      # runs per scenario and server; the better one is reported
+CONNECTIONS=${CONNECTIONS:-15000}        # connect: idle connections in all
+MEASURE_AT=${MEASURE_AT:-2000}           # connect: the first memory reading (the slope runs from here)
+CONNECT_ROOMS=${CONNECT_ROOMS:-100}
+WARMUP_CONNECTIONS=${WARMUP_CONNECTIONS:-1000}
+SHAPES=${SHAPES:-1x1000 100x10}          # fanout and max: rooms x members
+SIZE=${SIZE:-100}                        # text bytes per message
+FANOUT_COPIES=${FANOUT_COPIES:-50000}    # fanout: offered copies/s (messages/s = this / members), same for both
+FANOUT_DURATION=${FANOUT_DURATION:-10s}
+MAX_START_COPIES=${MAX_START_COPIES:-20000}   # max: copies/s of the first step
+MAX_FACTOR=${MAX_FACTOR:-1.5}
+MAX_STEPS=${MAX_STEPS:-12}
+STEP_DURATION=${STEP_DURATION:-5s}
+P99_LIMIT=${P99_LIMIT:-50ms}
+SERVICE_PORT=${SERVICE_PORT:-18280}
+PEER_PORT=${PEER_PORT:-18290}
+
+results=$bench/results
+raw=$results/raw
+server_pid=
+run_number=0
+
+log() { echo "[compare $(date +%H:%M:%S)] $*" >&2; }
+
+stop_server() {
+    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+        kill -TERM "$server_pid"
+        for _ in $(seq 1 150); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+    fi
+    server_pid=
+}
+trap stop_server EXIT
+
+wait_ready() {
+    local port=$1 name=$2
+    for _ in $(seq 1 600); do
+        [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/q/health/ready")" = 200 ] && return 0
+        kill -0 "$server_pid" 2>/dev/null || { log "$name exited; see $raw/$name.log"; return 1; }
+        sleep 0.1
+    done
+    log "$name not ready after 60 s"; return 1
+}
+
+port_free() {
+    if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$1/"; then
+        log "port $1 is already in use: stop what listens there or set SERVICE_PORT/PEER_PORT"; exit 2
+    fi
+}
+
+# Starts the named server on its port, pinned to $SERVER_CPUS; sets server_pid (taskset execs, so it is the server's).
+start_server() {
+    local name=$1
+    if [ "$name" = service ]; then
+        port_free "$SERVICE_PORT"
+        # shellcheck disable=SC2086 # SERVICE_JAVA_OPTS is a list of options
+        taskset -c "$SERVER_CPUS" java $SERVICE_JAVA_OPTS \
+            -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$SERVICE_PORT" -Dquarkus.log.level=WARN \
+            -Dchat.limits.max-connections-per-ip=0 -Dchat.limits.max-connections=100000 \
+            -Dchat.limits.max-members-per-room=100000 -Dchat.limits.max-rooms=100000 \
+            -Dchat.rate.messages-per-second=1000000 -Dchat.rate.burst=1000000 \
+            -jar "$SERVICE_JAR" >>"$raw/service.log" 2>&1 &
+        server_pid=$!
+        wait_ready "$SERVICE_PORT" service
+    else
+        port_free "$PEER_PORT"
+        PORT=$PEER_PORT HOST=127.0.0.1 taskset -c "$SERVER_CPUS" node "$PEER_DIR/server.js" >>"$raw/peer.log" 2>&1 &
+        server_pid=$!
+        wait_ready "$PEER_PORT" peer
+    fi
+}
+
+# Runs one scenario against one fresh server: run_case <case> <server> <rep> <scenario> [flags...]
+run_case() {
+    local case=$1 name=$2 rep=$3 scenario=$4
+    shift 4
+    local port=$SERVICE_PORT
+    [ "$name" = peer ] && port=$PEER_PORT
+    run_number=$((run_number + 1))
+    log "$case on $name (run $rep of $REPEAT)"
+    start_server "$name"
+    # A fresh third octet per run: no run waits for the TIME_WAIT ports of the one before.
+    set +e
+    "$bench/run.sh" "$scenario" --port "$port" --source "127.0.$((run_number % 250 + 1)).2" \
+        --server-pid "$server_pid" --out "$raw/$case.$name.$rep.properties" "$@" 2>&1 | tee "$raw/$case.$name.$rep.txt"
+    local status=${PIPESTATUS[0]}
+    set -e
+    [ "$status" = 0 ] || log "$case on $name: the generator exited with $status (see $raw/$case.$name.$rep.txt)"
+    stop_server
+}
+
+# --- prerequisites -----------------------------------------------------------------------------------------------
+if [ -z "$SERVICE_JAR" ]; then
+    SERVICE_JAR=$root/target/quarkus-app/quarkus-run.jar
+    if [ ! -f "$SERVICE_JAR" ]; then
+        log "building the service: ./mvnw package -DskipTests"
+        (cd "$root" && ./mvnw -B -q package -DskipTests)
+    fi
+fi
+[ -f "$SERVICE_JAR" ] || { log "no service jar at $SERVICE_JAR"; exit 2; }
+[ -f "$PEER_DIR/server.js" ] || { log "no peer at $PEER_DIR/server.js"; exit 2; }
+if [ ! -d "$PEER_DIR/node_modules" ]; then
+    log "installing the peer's dependencies: npm ci in $PEER_DIR"
+    (cd "$PEER_DIR" && npm ci --no-audit --no-fund)
+fi
+if [ "$(ulimit -n)" -lt 20000 ]; then
+    ulimit -n 20000 2>/dev/null || log "open files limited to $(ulimit -n): keep connections per process below it"
+fi
+rm -rf "$raw"
+mkdir -p "$raw"
+"$bench/run.sh" --help >/dev/null   # builds the generator if needed
+
+ws_version=$(node -p "require('$PEER_DIR/node_modules/ws/package.json').version" 2>/dev/null || echo '?')
+cat >"$raw/run.md" <<NOTES
+Run $(date -u '+%Y-%m-%d %H:%M UTC') by \`bench/compare.sh\` on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),
+$(free -g | awk '/^Mem:/ { print $2 }') GiB; $(java -version 2>&1 | head -1); node $(node --version), ws $ws_version.
+
+- Servers on CPU $SERVER_CPUS, the generator (Vert.x $(unzip -p "$bench/target/chat-bench.jar" META-INF/maven/io.vertx/vertx-core/pom.properties 2>/dev/null | sed -n 's/^version=//p'), one JVM per scenario; connect: one worker JVM per 8,000 connections) on CPU $BENCH_CPUS, pinned with taskset; loopback only.
+- This service: \`java $SERVICE_JAVA_OPTS -jar quarkus-run.jar\` ($SERVICE_JAR) with the per-IP, connection, room and rate limits lifted; the peer: \`node server.js\`. A fresh server for every run; runs alternate service, peer.
+- connect: $CONNECTIONS idle connections over $CONNECT_ROOMS rooms after $WARMUP_CONNECTIONS warm-up connections (opened and closed, not counted); memory per connection is the RSS slope between $MEASURE_AT and $CONNECTIONS connections (the JVM gets \`jcmd GC.run\` before each reading, node is read as is).
+- fanout: $FANOUT_COPIES copies/s offered to both (messages/s = copies / members), $SIZE-byte texts, $FANOUT_DURATION after a 3 s warm-up; latency is from the send to each member's receipt, on one clock.
+- max: from $MAX_START_COPIES copies/s, x$MAX_FACTOR per $STEP_DURATION step (at most $MAX_STEPS, then one step between the last rate that held and the first that did not) until p99 > $P99_LIMIT or delivery < 100%.
+- Repetitions: $REPEAT per scenario and server; with more than one, the better is kept (lower memory per connection, lower fanout p99, higher max rate).
+NOTES
+
+# --- the runs ----------------------------------------------------------------------------------------------------
+for scenario in $SCENARIOS; do
+    case $scenario in
+    connect)
+        for rep in $(seq 1 "$REPEAT"); do
+            for name in service peer; do
+                run_case connect "$name" "$rep" connect --connections "$CONNECTIONS" --measure-at "$MEASURE_AT" \
+                    --rooms "$CONNECT_ROOMS" --warmup-connections "$WARMUP_CONNECTIONS"
+            done
+        done
+        ;;
+    fanout | max)
+        for shape in $SHAPES; do
+            rooms=${shape%x*}
+            members=${shape#*x}
+            for rep in $(seq 1 "$REPEAT"); do
+                for name in service peer; do
+                    if [ "$scenario" = fanout ]; then
+                        run_case "fanout-$shape" "$name" "$rep" fanout --rooms "$rooms" --members "$members" \
+                            --size "$SIZE" --rate "$(echo "$FANOUT_COPIES / $members" | bc -l)" \
+                            --duration "$FANOUT_DURATION"
+                    else
+                        run_case "max-$shape" "$name" "$rep" max --rooms "$rooms" --members "$members" \
+                            --size "$SIZE" --start-rate "$(echo "$MAX_START_COPIES / $members" | bc -l)" \
+                            --factor "$MAX_FACTOR" --max-steps "$MAX_STEPS" --step-duration "$STEP_DURATION" \
+                            --p99-limit "$P99_LIMIT"
+                    fi
+                done
+            done
+        done
+        ;;
+    *) log "unknown scenario '$scenario' (connect, fanout, max)"; exit 2 ;;
+    esac
+done
+
+echo
+"$bench/run.sh" report --results "$raw" --notes "$raw/run.md" --md "$results/latest.md" \
+    --svg "$results/latency-vs-rate.svg" --this-name "this service (JVM)" --peer-name "node ws"
+log "wrote $results/latest.md and $results/latency-vs-rate.svg"

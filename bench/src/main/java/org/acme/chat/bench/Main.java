@@ -1,0 +1,57 @@
+package org.acme.chat.bench;
+
+import java.util.Arrays;
+
+/**
+ * Entry point: {@code java -jar chat-bench.jar <scenario> [--flag value ...]}. Scenarios: {@code connect},
+ * {@code fanout}, {@code max}; {@code report} assembles the comparison of saved results; {@code connect-worker} is
+ * the child process the connect scenario starts. Exit status: 0 when the scenario met its own correctness bar
+ * (no failures, 100% delivery), 1 when it ran but did not, 2 on a usage error.
+ */
+public final class Main {
+
+    private static final String USAGE = """
+            usage: java -jar chat-bench.jar <scenario> [--flag value ...]   (protocol v1, ws://HOST:PORT/chat/{room})
+
+            common:  --host 127.0.0.1 --port 8080 --source 127.0.0.2 (first local address) --sources 1
+                     --server-pid PID (RSS, and the CPU pinning check) --out FILE (results as properties)
+            connect: --connections 15000 --measure-at 2000 --rooms 100 --per-process 8000 --concurrency 100
+                     --settle 3s --hold 0s --worker-heap 512m
+            fanout:  --rooms 1 --members 100 --publishers <rooms> --rate 100 (messages/s in total) --size 100
+                     --duration 10s --warmup 3s --drain 5s --threads <cpus> --concurrency 100
+            max:     the fanout flags but --rate/--duration, and --start-rate 100 --factor 1.5 --max-steps 12
+                     --step-duration 5s --p99-limit 50ms --refine 1 --pause 1s
+            report:  --results DIR --md FILE --svg FILE --this-label service --peer-label peer
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        if (argv.length == 0 || argv[0].equals("--help") || argv[0].equals("help")) {
+            System.out.print(USAGE);
+            System.exit(argv.length == 0 ? 2 : 0);
+        }
+        String[] rest = Arrays.copyOfRange(argv, 1, argv.length);
+        int status;
+        try {
+            Args args = new Args(rest);
+            status = switch (argv[0]) {
+                case "connect" -> ConnectScenario.run(args);
+                case "fanout" -> FanoutScenario.run(args);
+                case "max" -> MaxScenario.run(args);
+                case "report" -> CompareReport.run(args);
+                case "connect-worker" -> ConnectWorker.run(args);
+                default -> throw new IllegalArgumentException("unknown scenario '" + argv[0] + "'");
+            };
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.print(USAGE);
+            status = 2;
+        } catch (IllegalStateException e) {
+            System.out.println("FAILED: " + e.getMessage());
+            status = 1;
+        }
+        System.exit(status);
+    }
+}
