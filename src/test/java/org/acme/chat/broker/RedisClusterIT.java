@@ -162,6 +162,7 @@ class RedisClusterIT {
                     WsClient ghost = WsClient.join(doomed.base(), room, "ghost")) {
                 assertEquals("ghost", memberName(watcher.next("join")));
                 doomed.close(); // SIGKILL: no leave, no cleanup
+                assertEquals(1006, ghost.awaitClose(), "the killed node's socket dropped without a close frame");
             }
             long killed = System.nanoTime();
             JsonObject leave = nextOfType(watcher, "leave", PRESENCE_TTL.plusSeconds(10));
