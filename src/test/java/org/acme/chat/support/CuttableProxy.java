@@ -60,10 +60,11 @@ public final class CuttableProxy implements AutoCloseable {
      * again; new connections go through as before.
      */
     public void vanish() {
+        // Strand every server side before closing any client side: a closed client side ends its pumps, which
+        // release (and would close) the server side they pair with.
+        stranded.addAll(serverSides);
         for (Socket socket : open) {
-            if (serverSides.contains(socket)) {
-                stranded.add(socket);
-            } else {
+            if (!stranded.contains(socket)) {
                 closeQuietly(socket);
             }
         }
