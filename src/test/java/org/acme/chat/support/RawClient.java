@@ -62,6 +62,9 @@ public final class RawClient implements AutoCloseable {
             String localAddress) {
         Socket socket = new Socket();
         try {
+            // Every frame goes out at once: with Nagle, a frame written while the last is unacknowledged waits for the
+            // server's delayed ACK (40 ms) whenever the server has nothing to answer.
+            socket.setTcpNoDelay(true);
             if (localAddress != null) {
                 socket.bind(new InetSocketAddress(localAddress, 0));
             }
