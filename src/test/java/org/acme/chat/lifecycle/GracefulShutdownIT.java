@@ -29,7 +29,8 @@ class GracefulShutdownIT {
 
     @Test
     void readinessGoesDownBeforeEveryConnectionIsClosedWith1001() throws Exception {
-        try (PackagedApp app = PackagedApp.start("shutdown-it", Map.of("chat.shutdown.delay", "1s"))) {
+        // The delay must outlast the checks made while readiness is DOWN and connections are still open.
+        try (PackagedApp app = PackagedApp.start("shutdown-it", Map.of("chat.shutdown.delay", "5s"))) {
             try (WsClient alice = WsClient.join(app.base(), "drain", "alice");
                     WsClient bob = WsClient.join(app.base(), "drain", "bob");
                     WsClient echo = WsClient.connect(app.base(), "/echo")) {
