@@ -34,24 +34,10 @@ repo=$(cd "$here/../.." && pwd)
 
 IMAGE=${IMAGE:-localhost/quarkus-chat:jvm}
 BASE_IMAGE=${BASE_IMAGE:-localhost/quarkus-chat-base:bookworm-jre17}
-DEBIAN_MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
-DEBIAN_SECURITY_MIRROR=${DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}
-CACHE_DIR=${CACHE_DIR:-$HOME/.cache/quarkus-chat-image}
-export CONTAINERS_CONF=${CONTAINERS_CONF:-$here/containers.conf}
-
-smoke_test=false
-rebuild_base=false
-for arg in "$@"; do
-    case "$arg" in
-        --smoke-test) smoke_test=true ;;
-        --rebuild-base) rebuild_base=true ;;
-        -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-        *) echo "unknown argument: $arg (see --help)" >&2; exit 2 ;;
-    esac
-done
 
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$here/lib.sh"
+parse_args "$@"
 require_root
 
 # The JRE's post-installation scripts need /proc (make_rootfs mounts it). The user of Dockerfile.jvm (UID 185), in
@@ -67,9 +53,7 @@ build_app() {
     local jar="$repo/target/quarkus-app/quarkus-run.jar"
     if [[ -f "$jar" ]]; then
         echo "using $jar ($(date -r "$jar" '+%F %T'))"
-        if [[ -n "$(find "$repo/src/main" "$repo/pom.xml" -newer "$jar" -print -quit)" ]]; then
-            echo "warning: sources are newer than the jar; run ./mvnw package -DskipTests to include them" >&2
-        fi
+        warn_if_stale "$jar" "the jar" "./mvnw package -DskipTests"
         return
     fi
     (cd "$repo" && ./mvnw -B -q package -DskipTests)

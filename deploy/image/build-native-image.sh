@@ -34,24 +34,10 @@ repo=$(cd "$here/../.." && pwd)
 
 IMAGE=${IMAGE:-localhost/quarkus-chat:native}
 BASE_IMAGE=${BASE_IMAGE:-localhost/quarkus-chat-base:bookworm-minbase}
-DEBIAN_MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
-DEBIAN_SECURITY_MIRROR=${DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}
-CACHE_DIR=${CACHE_DIR:-$HOME/.cache/quarkus-chat-image}
-export CONTAINERS_CONF=${CONTAINERS_CONF:-$here/containers.conf}
-
-smoke_test=false
-rebuild_base=false
-for arg in "$@"; do
-    case "$arg" in
-        --smoke-test) smoke_test=true ;;
-        --rebuild-base) rebuild_base=true ;;
-        -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-        *) echo "unknown argument: $arg (see --help)" >&2; exit 2 ;;
-    esac
-done
 
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$here/lib.sh"
+parse_args "$@"
 require_root
 
 # `ldd target/*-runner`: libc.so.6, libz.so.1 (and ld-linux). Minbase has them (dpkg and apt depend on zlib1g,
@@ -90,9 +76,7 @@ EOF
         exit 1
     fi
     echo "using $runner ($(du -h "$runner" | cut -f1), $(date -r "$runner" '+%F %T'))"
-    if [[ -n "$(find "$repo/src/main" "$repo/pom.xml" -newer "$runner" -print -quit)" ]]; then
-        echo "warning: sources are newer than the native executable; run ./mvnw package -Dnative to include them" >&2
-    fi
+    warn_if_stale "$runner" "the native executable" "./mvnw package -Dnative"
 }
 
 step "tools"

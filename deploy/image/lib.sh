@@ -1,11 +1,38 @@
 # Shared by build-jvm-image.sh and build-native-image.sh, which source it (it does nothing when run on its own): the
 # tools they install, and the base images they make with debootstrap and cache as tarballs.
 #
-# The sourcing script sets, before calling anything here: here (deploy/image), repo (the repository root),
-# DEBIAN_MIRROR, DEBIAN_SECURITY_MIRROR, CACHE_DIR, rebuild_base (true|false) and smoke_test (true|false).
+# The sourcing script sets here (deploy/image) and repo (the repository root) before sourcing it, then calls
+# parse_args "$@", which sets smoke_test and rebuild_base (true|false).
 # shellcheck shell=bash disable=SC2154
 
+DEBIAN_MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+DEBIAN_SECURITY_MIRROR=${DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}
+CACHE_DIR=${CACHE_DIR:-$HOME/.cache/quarkus-chat-image}
+export CONTAINERS_CONF=${CONTAINERS_CONF:-$here/containers.conf}
+
+# --smoke-test, --rebuild-base, --help (the sourcing script's header comment, up to its `set -euo`).
+parse_args() {
+    smoke_test=false
+    rebuild_base=false
+    for arg in "$@"; do
+        case "$arg" in
+            --smoke-test) smoke_test=true ;;
+            --rebuild-base) rebuild_base=true ;;
+            -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+            *) echo "unknown argument: $arg (see --help)" >&2; exit 2 ;;
+        esac
+    done
+}
+
 step() { echo; echo "==> [${SECONDS}s] $*"; }
+
+# Warns when anything under src/main or the pom is newer than the build output ARTIFACT; HINT says how to rebuild it.
+warn_if_stale() {
+    local artifact=$1 what=$2 hint=$3
+    if [[ -n "$(find "$repo/src/main" "$repo/pom.xml" -newer "$artifact" -print -quit)" ]]; then
+        echo "warning: sources are newer than $what; run $hint to include them" >&2
+    fi
+}
 
 require_root() {
     if [[ $EUID -ne 0 ]]; then
