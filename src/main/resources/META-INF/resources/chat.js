@@ -130,10 +130,10 @@ class Session {
     if (!this.me) {
       // Never got a welcome: ask the server why, since a browser cannot see the refused upgrade's status.
       const refusal = await joinRefusal(this.room, this.name);
-      if (refusal && refusal.status === 409 && this.welcomed) {
-        // Rejoining after a drop: the name may still be held by this page's own old connection until the server
-        // notices it is gone (heartbeat timeout), so keep retrying instead of giving the name up.
-      } else if (refusal) {
+      // Rejoining after a drop, the name may still be held by this page's own old connection until the server
+      // notices it is gone (heartbeat timeout): keep retrying instead of giving the name up.
+      const heldByOldConnection = refusal && refusal.status === 409 && this.welcomed;
+      if (refusal && !heldByOldConnection) {
         this.stop();
         leaveRoom(refusal.reason);
         return;
