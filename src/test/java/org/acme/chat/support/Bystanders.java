@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ public final class Bystanders implements AutoCloseable {
     private final WsClient alice;
     private final WsClient bob;
     private final WsClient carol;
+    /** Members that alice and bob saw leave while {@link #awaitMessagesFrom} read their frames. */
+    private final Map<WsClient, Set<String>> leavesSeen = new IdentityHashMap<>();
 
     private Bystanders(URI base, String room, String otherRoom, Function<String, Map<String, String>> headers) {
         this.room = room;
@@ -71,6 +74,29 @@ public final class Bystanders implements AutoCloseable {
     }
 
     /**
+     * Waits until alice and bob have each received {@code count} more messages from {@code sender}. A test that floods
+     * their room with it goes no faster than they read, so what the server queues for them stays bounded however the
+     * machine schedules its threads. Members seen leaving meanwhile still count for {@link #assertUndisturbed}.
+     */
+    public void awaitMessagesFrom(String sender, int count) {
+        for (WsClient member : new WsClient[] { alice, bob }) {
+            Set<String> left = leavesSeen.computeIfAbsent(member, m -> new LinkedHashSet<>());
+            for (int received = 0; received < count;) {
+                JsonObject frame = member.next();
+                String type = frame.getString("type");
+                if (type.equals("message")) {
+                    assertEquals(sender, Frames.senderName(frame), frame::encode);
+                    received++;
+                } else if (type.equals("leave")) {
+                    left.add(Frames.memberName(frame));
+                } else {
+                    assertEquals("join", type, frame::encode);
+                }
+            }
+        }
+    }
+
+    /**
      * Alice posts "after" and carol talks in the other room; both rooms carry every message of their own members:
      * alice and bob, who both received "before" on joining, now receive "after" and no other message of theirs, and
      * nothing but messages and presence events arrived in between. With {@code expectedLeaves}, alice
@@ -83,7 +109,7 @@ public final class Bystanders implements AutoCloseable {
         Set<String> expected = Set.of(expectedLeaves);
         for (WsClient member : new WsClient[] { alice, bob }) {
             List<String> texts = new ArrayList<>();
-            Set<String> left = new LinkedHashSet<>();
+            Set<String> left = new LinkedHashSet<>(leavesSeen.getOrDefault(member, Set.of()));
             while (!texts.contains("after") || !left.containsAll(expected)) {
                 JsonObject frame = member.next();
                 String type = frame.getString("type");
