@@ -10,6 +10,7 @@ import com.microsoft.playwright.Locator;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import org.acme.chat.support.ChatPage;
 import org.acme.chat.support.Chromium;
@@ -24,6 +25,12 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class BrowserResumeTest {
+
+    /**
+     * Room for the test profile's heartbeat (1 s interval, 3 s timeout: a dead connection is reaped within about
+     * 6 s) and for the page's retry after it (its backoff doubles from 0.5 s up to 10 s).
+     */
+    private static final Duration REAP_AND_RETRY = Duration.ofSeconds(20);
 
     @TestHTTPResource("/")
     URI base;
@@ -71,8 +78,9 @@ class BrowserResumeTest {
             int attempts = bob.webSocketUrls().size();
 
             network.vanish(); // the page sees its socket drop; the server holds Bob's seat until its heartbeat reaps it
-            assertEquals("Bob", memberName(alice.next("leave")), "reaped by the heartbeat");
-            assertEquals("Bob", memberName(alice.next("join")), "and back by himself");
+            // The reap takes up to two intervals and the timeout; the page's next try after it, up to its backoff.
+            assertEquals("Bob", memberName(alice.next("leave", REAP_AND_RETRY)), "reaped by the heartbeat");
+            assertEquals("Bob", memberName(alice.next("join", REAP_AND_RETRY)), "and back by himself");
 
             bob.awaitConnected();
             assertThat(bob.joinForm()).isHidden();

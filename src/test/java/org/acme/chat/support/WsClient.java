@@ -16,6 +16,7 @@ import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -237,9 +238,22 @@ public final class WsClient implements AutoCloseable {
         return new JsonObject(nextText());
     }
 
+    /** The next text message as JSON, waiting at most {@code atMost}: for events known to take longer than usual. */
+    public JsonObject next(Duration atMost) {
+        return new JsonObject(poll(texts, atMost));
+    }
+
     /** The next text message, which must be of the given {@code type}. */
     public JsonObject next(String type) {
-        JsonObject json = next();
+        return ofType(type, next());
+    }
+
+    /** The same, waiting at most {@code atMost}. */
+    public JsonObject next(String type, Duration atMost) {
+        return ofType(type, next(atMost));
+    }
+
+    private static JsonObject ofType(String type, JsonObject json) {
         assertEquals(type, json.getString("type"), () -> "expected a '" + type + "' frame but got " + json);
         return json;
     }
@@ -300,9 +314,13 @@ public final class WsClient implements AutoCloseable {
     }
 
     private static <T> T poll(LinkedBlockingQueue<T> queue) {
+        return poll(queue, Duration.ofSeconds(TIMEOUT_SECONDS));
+    }
+
+    private static <T> T poll(LinkedBlockingQueue<T> queue, Duration atMost) {
         try {
-            T item = queue.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            assertNotNull(item, "nothing received within " + TIMEOUT_SECONDS + " s");
+            T item = queue.poll(atMost.toMillis(), TimeUnit.MILLISECONDS);
+            assertNotNull(item, () -> "nothing received within " + atMost);
             return item;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
