@@ -102,7 +102,7 @@ class AuthTest {
     void connectionClosesWith1008WhenItsTokenExpires() {
         try (Bystanders bystanders = Bystanders.join(base, "team", AuthTest::tokenFor)) {
             try (WsClient brief = WsClient.join(base, bystanders.room(), "x", bearer(token("brief", List.of("team-*"),
-                    Duration.ofSeconds(3))))) {
+                    Duration.ofSeconds(6))))) {
                 assertEquals(1008, brief.awaitClose());
                 assertEquals("token expired", brief.closeReason());
             }

@@ -63,7 +63,9 @@ class GracefulShutdownIT {
 
     @Test
     void unresponsivePeerHoldsShutdownNoLongerThanTheDrainTimeout() throws Exception {
-        try (PackagedApp app = PackagedApp.start("drain-timeout-it", Map.of());
+        try (PackagedApp app = PackagedApp.start("drain-timeout-it",
+                // The silent peer never answers pings either: it must still be open when SIGTERM comes.
+                Map.of("chat.heartbeat.enabled", "false"));
                 RawClient silent = RawClient.connect(app.base(), chatPath("stuck", "silent"));
                 WsClient polite = WsClient.join(app.base(), "stuck", "polite")) {
             long signalled = System.nanoTime();

@@ -51,6 +51,9 @@ class CapacityTest {
             assertRefusedForCapacity(chatPath(uniqueRoom("cap-c"), "c1"), "two rooms exist");
 
             try (WsClient echo1 = WsClient.connect(base, "/echo")) {
+                // An echo proves the server opened (and counted) the connection, not just its handshake.
+                echo1.send("four connections now");
+                assertEquals("four connections now", echo1.nextText());
                 WsClient echo2 = WsClient.connect(base, "/echo");
                 echo2.send("five connections now");
                 assertEquals("five connections now", echo2.nextText());

@@ -38,15 +38,15 @@ class SlowConsumerTest {
     private static final int BATCH = 10;
 
     /**
-     * Large messages, no rate limit in the way, a 256 KiB send queue, and a heartbeat slow enough that it cannot reap
-     * the member who never reads (nor answers pings) before its queue overflows.
+     * Large messages, no rate limit in the way, a 256 KiB send queue, and no heartbeat, which could otherwise reap the
+     * member who never reads (nor answers pings) before its queue overflows.
      */
     public static class FastTalkers implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("chat.rate.messages-per-second", "100000", "chat.rate.burst", "100000",
                     "chat.send-queue.max-bytes", "262144", "chat.message.max-length", "4000",
-                    "chat.max-frame-bytes", "65536", "chat.heartbeat.interval", "60s");
+                    "chat.max-frame-bytes", "65536", "chat.heartbeat.enabled", "false");
         }
     }
 
