@@ -156,8 +156,8 @@ public final class RedisBroker implements Broker {
             return members;
         });
         String leave = encoder.encode(Presence.leave(room, member, clock.millis()));
-        return eval(RedisScripts.LEAVE, keys(room, "members", "expiry", "seq"), CHANNEL, room, node,
-                NameKey.of(member.name()), member.id(), leave)
+        return eval(RedisScripts.LEAVE, keys(room, "members", "expiry", "seq", "left"), CHANNEL, room, node,
+                NameKey.of(member.name()), member.id(), leave, ttlMs)
                 .handle((reply, failure) -> {
                     if (failure != null) {
                         // Others on this node still learn of it; elsewhere its presence expires within the TTL.
@@ -211,27 +211,36 @@ public final class RedisBroker implements Broker {
 
     /** Renews the presence of this node's members, room by room; purges members other nodes stopped vouching for. */
     void refresh() {
-        local.forEach((room, members) -> {
-            Map<String, Member> vouched = Map.copyOf(members);
-            List<Object> args = new ArrayList<>(List.of(CHANNEL, room, node, parts.presencePrefix(MessageType.LEAVE,
-                    room), ttlMs, parts.presencePrefix(MessageType.JOIN, room)));
-            vouched.values().forEach(m -> args.addAll(List.of(NameKey.of(m.name()), m.id(), parts.json(m))));
-            eval(RedisScripts.REFRESH, keys(room, "members", "expiry", "seq"), args.toArray())
-                    .thenAccept(reply -> {
-                        for (Response id : reply.get(0)) {
-                            Member lost = vouched.get(id.toString());
-                            LOG.infof("%s lost the name '%s' in room %s to another member while Redis was away; "
-                                    + "it is no longer listed", lost.id(), lost.name(), room);
-                            forgetLocal(room, lost.id());
+        local.forEach((room, members) -> refresh(room, Map.copyOf(members)));
+    }
+
+    /**
+     * Renews the presence of {@code vouched}, this node's members of {@code room} when the refresh began. One of them
+     * may leave before the script runs: its LEAVE leaves a tombstone, and the script neither renews nor announces it
+     * again. Completes once a member announced again that is no longer here has been taken out (a LEAVE that failed
+     * while the REFRESH did not).
+     */
+    CompletionStage<Void> refresh(String room, Map<String, Member> vouched) {
+        List<Object> args = new ArrayList<>(List.of(CHANNEL, room, node, parts.presencePrefix(MessageType.LEAVE,
+                room), ttlMs, parts.presencePrefix(MessageType.JOIN, room)));
+        vouched.values().forEach(m -> args.addAll(List.of(NameKey.of(m.name()), m.id(), parts.json(m))));
+        return eval(RedisScripts.REFRESH, keys(room, "members", "expiry", "seq", "left"), args.toArray())
+                .thenCompose(reply -> {
+                    for (Response id : reply.get(0)) {
+                        Member lost = vouched.get(id.toString());
+                        LOG.infof("%s lost the name '%s' in room %s to another member while Redis was away; "
+                                + "it is no longer listed", lost.id(), lost.name(), room);
+                        forgetLocal(room, lost.id());
+                    }
+                    List<CompletableFuture<Void>> undone = new ArrayList<>();
+                    for (Response id : reply.get(1)) {
+                        Member again = vouched.get(id.toString());
+                        if (!isLocal(room, again.id())) {
+                            undone.add(leave(room, again).toCompletableFuture());
                         }
-                        for (Response id : reply.get(1)) {
-                            Member again = vouched.get(id.toString());
-                            if (!isLocal(room, again.id())) {
-                                leave(room, again); // it left while this refresh was on its way: undo the announce
-                            }
-                        }
-                    });
-        });
+                    }
+                    return CompletableFuture.allOf(undone.toArray(CompletableFuture[]::new));
+                });
     }
 
     private boolean isLocal(String room, String memberId) {

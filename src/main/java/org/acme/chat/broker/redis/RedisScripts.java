@@ -7,7 +7,9 @@ package org.acme.chat.broker.redis;
  * <p>
  * Keys of a room share the hash tag {@code {room}} (one Redis Cluster slot): {@code chat:{room}:members} (hash: name
  * key → {@code memberId TAB joinSeq TAB memberJson}), {@code chat:{room}:expiry} (sorted set: name key → presence
- * expiry, ms), {@code chat:{room}:seq} (event counter), {@code chat:{room}:history} (stream of messages). Events are
+ * expiry, ms), {@code chat:{room}:seq} (event counter), {@code chat:{room}:history} (stream of messages),
+ * {@code chat:{room}:left} (sorted set: ids of members who left → until when a refresh must not bring them back, ms;
+ * the key expires a TTL after the last leave). Events are
  * published on one channel as {@code room LF seq LF type LF memberId LF node LF messageId LF frame}.
  */
 final class RedisScripts {
@@ -111,8 +113,17 @@ final class RedisScripts {
             return id
             """;
 
-    /** KEYS: members, expiry, seq. ARGV: channel, room, node, name key, member id, leave frame. Returns 1 or 0. */
+    /**
+     * KEYS: members, expiry, seq, left. ARGV: channel, room, node, name key, member id, leave frame, ttl ms. Returns 1,
+     * or 0 when the member was not listed (expired, say). Either way it leaves a tombstone, so that a refresh its node
+     * sent before the leave cannot list the member again.
+     */
     static final String LEAVE = PRELUDE + """
+            local now = now_ms()
+            local ttl = tonumber(ARGV[7])
+            redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now)
+            redis.call('ZADD', KEYS[4], now + ttl, ARGV[5])
+            redis.call('PEXPIRE', KEYS[4], ttl)
             local entry = redis.call('HGET', KEYS[1], ARGV[4])
             if not owned_by(entry, ARGV[5]) then return 0 end
             redis.call('HDEL', KEYS[1], ARGV[4])
@@ -122,10 +133,11 @@ final class RedisScripts {
             """;
 
     /**
-     * KEYS: members, expiry, seq. ARGV: channel, room, node, leave prefix, ttl ms, join prefix, then (name key, member
-     * id, member JSON) for each of this node's members of the room. Renews their presence, announces again a member
-     * that expired while Redis was out of reach, and purges expired members of other nodes. Returns {ids of members
-     * whose name another member took meanwhile, ids announced again}.
+     * KEYS: members, expiry, seq, left. ARGV: channel, room, node, leave prefix, ttl ms, join prefix, then (name key,
+     * member id, member JSON) for each of this node's members of the room. Renews their presence, announces again a
+     * member that expired while Redis was out of reach, skips one that has left since the node listed it, and purges
+     * expired members of other nodes. Returns {ids of members whose name another member took meanwhile, ids announced
+     * again}.
      */
     static final String REFRESH = PRELUDE + """
             local now = now_ms()
@@ -137,6 +149,8 @@ final class RedisScripts {
               local entry = redis.call('HGET', KEYS[1], key)
               if owned_by(entry, id) then
                 redis.call('ZADD', KEYS[2], now + ttl, key)
+              elseif redis.call('ZSCORE', KEYS[4], id) then
+                -- It left after its node listed it for this refresh: nothing to renew, nobody to bring back.
               elseif not entry then
                 local seq = announce(ARGV[1], ARGV[2], KEYS[3], 'join', id, ARGV[3], '',
                   ARGV[6] .. json .. ',"ts":' .. int(now) .. '}')
