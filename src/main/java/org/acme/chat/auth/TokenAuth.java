@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.acme.chat.config.ChatConfig;
+import org.acme.chat.protocol.Refusal;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -28,11 +29,12 @@ public class TokenAuth {
     private static final Logger LOG = Logger.getLogger(TokenAuth.class);
     private static final String BEARER = "bearer ";
     private static final String PROPAGATED = "quarkus-http-upgrade#";
+    private static final Refusal INVALID_TOKEN = Refusal.Kind.UNAUTHORIZED.because("invalid or expired token");
 
-    /** A verified user, or why not: {@code status} 401 (no or bad token) or 403 (room not granted). */
-    public record Outcome(String name, long expiresAtMillis, int status, String reason) {
-        static Outcome refused(int status, String reason) {
-            return new Outcome(null, 0, status, reason);
+    /** A verified user, or why not: {@code UNAUTHORIZED} (no or bad token) or {@code FORBIDDEN_ROOM}. */
+    public record Outcome(String name, long expiresAtMillis, Refusal refusal) {
+        static Outcome refused(Refusal refusal) {
+            return new Outcome(null, 0, refusal);
         }
 
         public boolean accepted() {
@@ -56,29 +58,29 @@ public class TokenAuth {
     public Outcome authenticate(UnaryOperator<String> header, String room) {
         Optional<String> token = token(header);
         if (token.isEmpty()) {
-            return Outcome.refused(401, "authentication required: send a bearer token");
+            return Outcome.refused(Refusal.Kind.UNAUTHORIZED);
         }
         JsonWebToken jwt;
         try {
             jwt = parser.parse(token.get());
         } catch (ParseException e) {
             LOG.debugf("token refused: %s", e.getCause() != null ? e.getCause() : e);
-            return Outcome.refused(401, "invalid or expired token");
+            return Outcome.refused(INVALID_TOKEN);
         }
         long expiresAt = jwt.getExpirationTime() * 1000L;
         if (expiresAt <= System.currentTimeMillis()) {
             // The parser allows mp.jwt.verify.clock.skew past "exp"; the connection would be closed at once anyway.
-            return Outcome.refused(401, "invalid or expired token");
+            return Outcome.refused(INVALID_TOKEN);
         }
         Object preferred = jwt.getClaim("preferred_username");
         String name = preferred == null ? jwt.getSubject() : unquote(preferred);
         if (name == null || name.isBlank()) {
-            return Outcome.refused(401, "token names no user (preferred_username or sub)");
+            return Outcome.refused(Refusal.Kind.UNAUTHORIZED.because("token names no user (preferred_username or sub)"));
         }
         if (!RoomGrant.of(rooms(jwt)).allows(room)) {
-            return Outcome.refused(403, "your token does not grant room '" + room + "'");
+            return Outcome.refused(Refusal.Kind.FORBIDDEN_ROOM.because("your token does not grant room '" + room + "'"));
         }
-        return new Outcome(name, expiresAt, 0, null);
+        return new Outcome(name, expiresAt, null);
     }
 
     private static Collection<String> rooms(JsonWebToken jwt) {

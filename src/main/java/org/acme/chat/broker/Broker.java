@@ -6,7 +6,8 @@ import java.util.function.Consumer;
 import org.acme.chat.history.MessageId;
 import org.acme.chat.protocol.ChatMessage;
 import org.acme.chat.protocol.Member;
-import org.acme.chat.room.JoinRefusedException;
+import org.acme.chat.protocol.Refusal;
+import org.acme.chat.protocol.RefusedException;
 
 /**
  * Where the members of a room meet, whichever node they are connected to: who is in a room (presence, and names
@@ -23,7 +24,8 @@ public interface Broker {
 
     /**
      * Adds {@code member} to {@code room} and announces it (a join event to the others). Fails with a
-     * {@link JoinRefusedException} when the name is taken in the room or the room is full. With {@code since} (may be
+     * {@link RefusedException} when the name is taken in the room ({@code NAME_TAKEN}), the room is full
+     * ({@code ROOM_FULL}) or the broker cannot decide ({@code BROKER_UNAVAILABLE}). With {@code since} (may be
      * null), the result holds the messages after it instead of the recent history.
      */
     CompletionStage<Joined> join(String room, Member member, MessageId since);
@@ -35,7 +37,7 @@ public interface Broker {
     CompletionStage<ChatMessage> post(String room, Member from, String text);
 
     /** Why joining {@code room} as {@code name} would be refused right now (the pre-upgrade check), or empty. */
-    CompletionStage<Optional<JoinRefusedException>> checkJoin(String room, String name);
+    CompletionStage<Optional<Refusal>> checkJoin(String room, String name);
 
     /** Whether the broker reaches what it depends on, so that this node may take new members (readiness). */
     default boolean available() {

@@ -70,8 +70,7 @@ public interface ChatConfig {
     interface Presence {
         /**
          * How long a member stays listed after its node last vouched for it: a node that dies without cleaning up
-         * leaves no ghost for longer. Nodes vouch for their members every {@code chat.heartbeat.interval}, which must
-         * be shorter.
+         * leaves no ghost for longer. Nodes vouch for their members every third of it (at least every 500 ms).
          */
         @WithDefault("30s")
         Duration ttl();

@@ -2,15 +2,17 @@ package org.acme.chat.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.acme.chat.broker.Broker;
-import org.acme.chat.lifecycle.Draining;
 import org.acme.chat.room.RoomService;
+import org.acme.chat.session.Draining;
+import org.acme.chat.transport.vertx.TransportInternals;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready while the chat service accepts connections: DOWN once it drains for shutdown, and while the broker is out of
- * reach (Redis down: open connections stay, new members go to other nodes). Reports what it carries.
+ * reach (Redis down: open connections stay, new members go to other nodes). Reports what it carries, and whether the
+ * transport runs on its fast path ({@code transport: direct}) or fell back on the public API after an upgrade.
  */
 @Readiness
 @ApplicationScoped
@@ -38,6 +40,7 @@ public class ChatReadinessCheck implements HealthCheck {
                 .withData("broker", brokerUp ? "up" : "unreachable")
                 .withData("connections", rooms.connections())
                 .withData("rooms", rooms.activeRooms())
+                .withData("transport", TransportInternals.summary())
                 .build();
     }
 }

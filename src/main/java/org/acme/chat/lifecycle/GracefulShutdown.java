@@ -1,22 +1,20 @@
 package org.acme.chat.lifecycle;
 
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
-import io.quarkus.websockets.next.OpenConnections;
-import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import org.acme.chat.config.ChatConfig;
 import org.acme.chat.config.WebSocketServerCustomizer;
-import org.acme.chat.heartbeat.HeartbeatMonitor;
-import org.acme.chat.websocket.FireAndForget;
+import org.acme.chat.session.Admission;
+import org.acme.chat.session.Draining;
 import org.jboss.logging.Logger;
 
 /**
  * Hands every client over cleanly when the node stops (SIGTERM): readiness DOWN and new upgrades refused with 503
  * first; after {@code chat.shutdown.delay}, close 1001 to every open WebSocket; then up to
- * {@code chat.shutdown.drain-timeout} for the close handshakes, before the HTTP server stops. The open connections
- * are counted by the {@link HeartbeatMonitor}, which every endpoint tells about opens and closes.
+ * {@code chat.shutdown.drain-timeout} for the close handshakes, before the HTTP server stops. {@link Admission} knows
+ * every open session, chat and echo alike, and closes them.
  *
  * <p>It runs in Quarkus's pre-shutdown phase ({@code ShutdownDelayInitiatedEvent}, which needs
  * {@code quarkus.shutdown.delay-enabled=true} at build time): by the time {@code ShutdownEvent} fires, the HTTP server
@@ -29,15 +27,12 @@ public class GracefulShutdown {
     private static final long POLL_MILLIS = 20;
 
     private final Draining draining;
-    private final OpenConnections connections;
-    private final HeartbeatMonitor tracked;
+    private final Admission sessions;
     private final ChatConfig config;
 
-    public GracefulShutdown(Draining draining, OpenConnections connections, HeartbeatMonitor tracked,
-            ChatConfig config) {
+    public GracefulShutdown(Draining draining, Admission sessions, ChatConfig config) {
         this.draining = draining;
-        this.connections = connections;
-        this.tracked = tracked;
+        this.sessions = sessions;
         this.config = config;
     }
 
@@ -49,11 +44,7 @@ public class GracefulShutdown {
         if (!pause(delay)) {
             return;
         }
-        int closing = 0;
-        for (WebSocketConnection connection : connections) {
-            closing++;
-            FireAndForget.run(connection.close(Draining.CLOSE_REASON), connection, "shutdown close");
-        }
+        int closing = sessions.closeAll();
         if (closing > 0) {
             awaitClosed(closing);
         }
@@ -69,7 +60,7 @@ public class GracefulShutdown {
                 closing, timeout.toMillis());
         long deadline = System.nanoTime() + timeout.toNanos();
         int open;
-        while ((open = tracked.open()) > 0 && System.nanoTime() - deadline < 0) {
+        while ((open = sessions.open()) > 0 && System.nanoTime() - deadline < 0) {
             if (!pause(Duration.ofMillis(POLL_MILLIS))) {
                 return;
             }

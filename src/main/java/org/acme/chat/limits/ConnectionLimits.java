@@ -67,10 +67,4 @@ public class ConnectionLimits {
     public int open() {
         return open.get();
     }
-
-    /** The IP part of WebSockets Next's {@code host:port} remote address. */
-    public static String ipOf(String remoteAddress) {
-        int colon = remoteAddress == null ? -1 : remoteAddress.lastIndexOf(':');
-        return colon < 0 ? String.valueOf(remoteAddress) : remoteAddress.substring(0, colon);
-    }
 }

@@ -5,29 +5,17 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.acme.chat.protocol.ErrorCode;
-import org.acme.chat.room.JoinPolicy;
-import org.acme.chat.room.RoomRegistry;
+import java.util.function.IntSupplier;
+import org.acme.chat.protocol.Refusal;
 
-/** The service's own meters. Tags never carry a room or user name, only bounded codes. */
+/**
+ * The service's own meters. Tags never carry a room or user name, only bounded codes: every refusal kind's counter
+ * exists (at zero) from start-up.
+ */
 @ApplicationScoped
 public class ChatMetrics {
-
-    /** {@code chat_errors_total{code}} values beyond the {@link ErrorCode}s: the ones that close the connection. */
-    public static final String BINARY_FRAME = "binary_frame";
-    public static final String MESSAGE_TOO_BIG = "message_too_big";
-    public static final String NAME_TAKEN = "name_taken";
-    public static final String INTERNAL_ERROR = "internal_error";
-    public static final String SERVER_FULL = "server_full";
-    public static final String RATE_LIMIT_CLOSE = "rate_limit_close";
-    public static final String SLOW_CONSUMER = "slow_consumer";
-    public static final String INVALID_UTF8 = "invalid_utf8";
-    public static final String ROOM_FULL = "room_full";
-    public static final String FORBIDDEN_ORIGIN = "forbidden_origin";
-    public static final String TOO_MANY_PER_IP = "too_many_per_ip";
-    public static final String PROTOCOL_ERROR = "protocol_error";
 
     private final MeterRegistry registry;
     private final Counter received;
@@ -38,7 +26,7 @@ public class ChatMetrics {
     private final Timer brokerPublish;
     private final Counter brokerErrors;
     private final Counter remoteMessages;
-    private final Map<String, Counter> errors = new ConcurrentHashMap<>();
+    private final Map<Refusal.Kind, Counter> errors = new EnumMap<>(Refusal.Kind.class);
 
     public ChatMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -60,22 +48,19 @@ public class ChatMetrics {
                 .description("Broker commands that failed (Redis unreachable or refusing)").register(registry);
         this.remoteMessages = Counter.builder("chat.broker.messages.remote")
                 .description("Chat messages received from other nodes through the broker").register(registry);
-        for (ErrorCode code : ErrorCode.values()) {
-            errorCounter(code.wireName());
-        }
-        for (String code : new String[] { BINARY_FRAME, MESSAGE_TOO_BIG, NAME_TAKEN, INTERNAL_ERROR, SERVER_FULL,
-                RATE_LIMIT_CLOSE, SLOW_CONSUMER, INVALID_UTF8, ROOM_FULL, FORBIDDEN_ORIGIN, TOO_MANY_PER_IP, PROTOCOL_ERROR,
-                JoinPolicy.UNAUTHORIZED, JoinPolicy.FORBIDDEN_ROOM, JoinPolicy.INVALID_JOIN,
-                JoinPolicy.TOO_MANY_ROOMS, JoinPolicy.BROKER_UNAVAILABLE }) {
-            errorCounter(code);
+        for (Refusal.Kind kind : Refusal.Kind.values()) {
+            errors.put(kind, Counter.builder("chat.errors")
+                    .description("Refused client frames, upgrades and joins, and error closes, by code")
+                    .tag("code", kind.code()).register(registry));
         }
     }
 
-    /** Registers the gauges that read the room registry's live state. */
-    public void watch(RoomRegistry rooms) {
-        Gauge.builder("chat.connections.active", rooms, RoomRegistry::members)
+    /** Registers the gauges that read the room layer's live state: members (connections in a room) and rooms. */
+    public void watch(IntSupplier members, IntSupplier rooms) {
+        // Held strongly: Micrometer keeps a gauge's state object weakly, and these suppliers have no other owner.
+        Gauge.builder("chat.connections.active", members, IntSupplier::getAsInt).strongReference(true)
                 .description("Open chat connections that joined a room").register(registry);
-        Gauge.builder("chat.rooms.active", rooms, RoomRegistry::activeRooms)
+        Gauge.builder("chat.rooms.active", rooms, IntSupplier::getAsInt).strongReference(true)
                 .description("Rooms with at least one member on this node").register(registry);
     }
 
@@ -109,16 +94,8 @@ public class ChatMetrics {
         remoteMessages.increment();
     }
 
-    public void error(ErrorCode code) {
-        error(code.wireName());
-    }
-
-    public void error(String code) {
-        errorCounter(code).increment();
-    }
-
-    private Counter errorCounter(String code) {
-        return errors.computeIfAbsent(code, c -> Counter.builder("chat.errors")
-                .description("Refused client frames and error closes, by code").tag("code", c).register(registry));
+    /** Counts a refusal under its code. */
+    public void error(Refusal refusal) {
+        errors.get(refusal.kind()).increment();
     }
 }

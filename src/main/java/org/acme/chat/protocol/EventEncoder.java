@@ -13,6 +13,11 @@ public final class EventEncoder {
         this.mapper = mapper;
     }
 
+    /** The event as a frame ready to send, encoded once for every recipient. */
+    public OutboundFrame frame(Object event) {
+        return OutboundFrame.text(encode(event));
+    }
+
     public String encode(Object event) {
         try {
             return mapper.writeValueAsString(event);

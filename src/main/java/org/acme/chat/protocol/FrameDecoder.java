@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-/** Turns a client text frame into a {@link ClientFrame}, or says precisely what is wrong with it. Thread-safe. */
+/**
+ * Turns a client text frame into a {@link ClientFrame}, or says precisely what is wrong with it: a
+ * {@link RefusedException} whose refusal leaves the connection open. Thread-safe.
+ */
 public final class FrameDecoder {
 
     /** Protocol frames are flat objects; deeper JSON is refused before it costs anything. */
@@ -35,65 +38,65 @@ public final class FrameDecoder {
         this.maxRefLength = maxRefLength;
     }
 
-    public ClientFrame decode(String frame) throws ProtocolException {
+    public ClientFrame decode(String frame) throws RefusedException {
         JsonNode root = parse(frame);
         if (!root.isObject()) {
-            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "a frame must be a JSON object");
+            throw refused(Refusal.Kind.INVALID_MESSAGE, "a frame must be a JSON object");
         }
         JsonNode type = root.get("type");
         if (type == null || !type.isTextual()) {
-            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "field 'type' must be a string");
+            throw refused(Refusal.Kind.INVALID_MESSAGE, "field 'type' must be a string");
         }
         return switch (type.textValue()) {
             case "message" -> decodeSend(root);
             case "ping" -> new ClientFrame.Ping();
-            default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE,
-                    "unknown type; a client may send 'message' or 'ping'");
+            default -> throw refused(Refusal.Kind.UNKNOWN_TYPE, "unknown type; a client may send 'message' or 'ping'");
         };
     }
 
-    private JsonNode parse(String frame) throws ProtocolException {
+    private JsonNode parse(String frame) throws RefusedException {
         try {
             JsonNode root = reader.readTree(frame);
             if (root == null || root.isMissingNode()) {
-                throw new ProtocolException(ErrorCode.INVALID_JSON, "empty frame");
+                throw refused(Refusal.Kind.INVALID_JSON, "empty frame");
             }
             return root;
         } catch (StreamConstraintsException e) {
-            throw new ProtocolException(ErrorCode.INVALID_JSON,
-                    "frame is nested too deeply or has an over-long number");
+            throw refused(Refusal.Kind.INVALID_JSON, "frame is nested too deeply or has an over-long number");
         } catch (JsonProcessingException e) {
-            throw new ProtocolException(ErrorCode.INVALID_JSON, "frame is not valid JSON");
+            throw refused(Refusal.Kind.INVALID_JSON, "frame is not valid JSON");
         }
     }
 
-    private ClientFrame.Send decodeSend(JsonNode root) throws ProtocolException {
+    private ClientFrame.Send decodeSend(JsonNode root) throws RefusedException {
         String text = optionalString(root, "text");
         if (text == null || text.isBlank()) {
-            throw new ProtocolException(ErrorCode.EMPTY_TEXT, "field 'text' must not be empty");
+            throw refused(Refusal.Kind.EMPTY_TEXT, "field 'text' must not be empty");
         }
         if (text.length() > maxTextLength && text.codePointCount(0, text.length()) > maxTextLength) {
-            throw new ProtocolException(ErrorCode.TEXT_TOO_LONG,
-                    "text is longer than " + maxTextLength + " characters");
+            throw refused(Refusal.Kind.TEXT_TOO_LONG, "text is longer than " + maxTextLength + " characters");
         }
         if (!TextRules.isPrintable(text)) {
-            throw new ProtocolException(ErrorCode.INVALID_TEXT,
-                    "text contains control characters or unpaired surrogates");
+            throw refused(Refusal.Kind.INVALID_TEXT, "text contains control characters or unpaired surrogates");
         }
         String ref = optionalString(root, "ref");
         if (ref != null && ref.length() > maxRefLength) {
-            throw new ProtocolException(ErrorCode.REF_TOO_LONG, "ref is longer than " + maxRefLength + " characters");
+            throw refused(Refusal.Kind.REF_TOO_LONG, "ref is longer than " + maxRefLength + " characters");
         }
         return new ClientFrame.Send(text, ref);
     }
 
-    private static String optionalString(JsonNode root, String field) throws ProtocolException {
+    private static RefusedException refused(Refusal.Kind kind, String message) {
+        return new RefusedException(kind.because(message));
+    }
+
+    private static String optionalString(JsonNode root, String field) throws RefusedException {
         JsonNode node = root.get(field);
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isTextual()) {
-            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "field '" + field + "' must be a string");
+            throw refused(Refusal.Kind.INVALID_MESSAGE, "field '" + field + "' must be a string");
         }
         return node.textValue();
     }

@@ -30,7 +30,7 @@ public class JoinCheckResource {
     public CompletionStage<Response> check(@QueryParam("room") String room, @QueryParam("name") String name,
             @QueryParam("since") String since, @Context HttpHeaders headers) {
         return policy.check(room, name, since, headers::getHeaderString).thenApply(refusal -> refusal
-                .map(r -> Response.status(r.status()).entity(r.reason()).build())
+                .map(r -> Response.status(r.httpStatus()).entity(r.message()).build())
                 .orElseGet(() -> Response.noContent().build()));
     }
 }

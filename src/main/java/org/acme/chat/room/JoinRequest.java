@@ -2,6 +2,8 @@ package org.acme.chat.room;
 
 import java.util.regex.Pattern;
 import org.acme.chat.history.MessageId;
+import org.acme.chat.protocol.Refusal;
+import org.acme.chat.protocol.RefusedException;
 
 /**
  * A validated request to join {@code room} as {@code name} (already trimmed), resuming after message {@code since}
@@ -14,28 +16,35 @@ public record JoinRequest(String room, String name, MessageId since) {
     /** Member names after trimming: 1 to 32 letters, digits, spaces, '_', '-', '.'. Unicode letters are welcome. */
     public static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} _.-]{1,32}");
 
-    public static JoinRequest parse(String room, String rawName) throws InvalidJoinException {
+    public static JoinRequest parse(String room, String rawName) throws RefusedException {
         return parse(room, rawName, null);
     }
 
-    /** Parses a join that may resume: {@code rawSince} is null, or the id of the last message the client received. */
-    public static JoinRequest parse(String room, String rawName, String rawSince) throws InvalidJoinException {
+    private static RefusedException invalid(String reason) {
+        return new RefusedException(Refusal.Kind.INVALID_JOIN.because(reason));
+    }
+
+    /**
+     * Parses a join that may resume: {@code rawSince} is null, or the id of the last message the client received.
+     * Throws a refusal of kind {@code INVALID_JOIN} whose message says which rule was broken.
+     */
+    public static JoinRequest parse(String room, String rawName, String rawSince) throws RefusedException {
         if (room == null || !ROOM.matcher(room).matches()) {
-            throw new InvalidJoinException("invalid room: use 1-64 of A-Z a-z 0-9 _ . - starting with a letter or digit");
+            throw invalid("invalid room: use 1-64 of A-Z a-z 0-9 _ . - starting with a letter or digit");
         }
         if (rawName == null || rawName.isBlank()) {
-            throw new InvalidJoinException("missing name: add ?name=<your name> to the URL");
+            throw invalid("missing name: add ?name=<your name> to the URL");
         }
         String name = rawName.strip();
         if (!NAME.matcher(name).matches()) {
-            throw new InvalidJoinException("invalid name: use 1-32 letters, digits, spaces, _ . -");
+            throw invalid("invalid name: use 1-32 letters, digits, spaces, _ . -");
         }
         MessageId since = null;
         if (rawSince != null) {
             try {
                 since = MessageId.parse(rawSince);
             } catch (IllegalArgumentException e) {
-                throw new InvalidJoinException("invalid since: give the id of the last message you received");
+                throw invalid("invalid since: give the id of the last message you received");
             }
         }
         return new JoinRequest(room, name, since);

@@ -1,6 +1,7 @@
 package org.acme.chat.room;
 
 import org.acme.chat.protocol.Member;
+import org.acme.chat.protocol.OutboundFrame;
 
 /**
  * One member's connection as the room layer sees it. {@link #deliver} is called with the room's lock held, so it must
@@ -11,5 +12,5 @@ public interface Participant {
     Member member();
 
     /** Queues one encoded frame for this member. */
-    void deliver(String frame);
+    void deliver(OutboundFrame frame);
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.acme.chat.broker.RoomEvent;
 import org.acme.chat.protocol.MessageType;
+import org.acme.chat.protocol.OutboundFrame;
 
 /**
  * The members of one room connected to this node, and the room's events handed to them. Every change and every
@@ -34,7 +35,7 @@ final class Room {
      * Sends the member its welcome and then the events held for it that came after its join ({@code seq}); returns
      * false if it is no longer seated (it left while the broker was busy).
      */
-    synchronized boolean welcome(String memberId, String welcome, long seq) {
+    synchronized boolean welcome(String memberId, OutboundFrame welcome, long seq) {
         Seat seat = seats.get(memberId);
         if (seat == null) {
             return false;

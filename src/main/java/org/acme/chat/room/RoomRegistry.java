@@ -15,6 +15,8 @@ import org.acme.chat.history.MessageId;
 import org.acme.chat.protocol.ChatMessage;
 import org.acme.chat.protocol.EventEncoder;
 import org.acme.chat.protocol.Member;
+import org.acme.chat.protocol.Refusal;
+import org.acme.chat.protocol.RefusedException;
 import org.acme.chat.protocol.Welcome;
 
 /**
@@ -43,14 +45,14 @@ public final class RoomRegistry {
 
     /**
      * Joins the participant to the room: it receives its welcome (with what it missed since {@code since}, when not
-     * null), then the room's events. Fails with a {@link JoinRefusedException} when the node has too many rooms for a
-     * new one, the name is taken or the room is full.
+     * null), then the room's events. Fails with a {@link RefusedException} when the node has too many rooms for a new
+     * one, or the broker refuses the join (name taken, room full, broker unavailable).
      */
     public CompletionStage<Void> join(String room, Participant participant, MessageId since) {
         Room target;
         try {
             target = seat(room, participant);
-        } catch (RoomFullException e) {
+        } catch (RefusedException e) {
             return CompletableFuture.failedFuture(e);
         }
         Member member = participant.member();
@@ -59,7 +61,7 @@ public final class RoomRegistry {
                 unseat(room, member.id());
                 throw failure instanceof CompletionException wrapped ? wrapped : new CompletionException(failure);
             }
-            if (!target.welcome(member.id(), encoder.encode(welcome(room, member, joined)), joined.seq())) {
+            if (!target.welcome(member.id(), encoder.frame(welcome(room, member, joined)), joined.seq())) {
                 broker.leave(room, member); // it left while the broker was busy
             }
             return null;
@@ -88,9 +90,9 @@ public final class RoomRegistry {
     }
 
     /** Why a join to {@code room} as {@code name} would be refused right now (the guard's early answer), or empty. */
-    public CompletionStage<Optional<JoinRefusedException>> checkJoin(String room, String name) {
+    public CompletionStage<Optional<Refusal>> checkJoin(String room, String name) {
         if (!rooms.containsKey(room) && rooms.size() >= maxRooms) {
-            return CompletableFuture.completedFuture(Optional.of(RoomFullException.tooManyRooms()));
+            return CompletableFuture.completedFuture(Optional.of(Refusal.Kind.TOO_MANY_ROOMS));
         }
         return broker.checkJoin(room, name);
     }
@@ -109,22 +111,18 @@ public final class RoomRegistry {
                 resume == null ? null : resume.recovered(), resume == null ? null : resume.reason());
     }
 
-    private Room seat(String room, Participant participant) throws RoomFullException {
-        try {
-            Room seated = rooms.compute(room, (name, existing) -> {
-                if (existing == null && rooms.size() >= maxRooms) {
-                    // Inside compute: off by concurrent creations of other rooms, never by much.
-                    throw new RefusalSignal(RoomFullException.tooManyRooms());
-                }
-                Room target = existing != null ? existing : new Room();
-                target.seat(participant);
-                return target;
-            });
-            members.incrementAndGet();
-            return seated;
-        } catch (RefusalSignal signal) {
-            throw signal.cause;
-        }
+    private Room seat(String room, Participant participant) throws RefusedException {
+        Room seated = rooms.compute(room, (name, existing) -> {
+            if (existing == null && rooms.size() >= maxRooms) {
+                // Inside compute: off by concurrent creations of other rooms, never by much.
+                throw new RefusedException(Refusal.Kind.TOO_MANY_ROOMS);
+            }
+            Room target = existing != null ? existing : new Room();
+            target.seat(participant);
+            return target;
+        });
+        members.incrementAndGet();
+        return seated;
     }
 
     private Participant unseat(String room, String memberId) {
@@ -137,15 +135,5 @@ public final class RoomRegistry {
             members.decrementAndGet();
         }
         return gone[0];
-    }
-
-    /** Carries the checked exception out of {@code compute}. */
-    private static final class RefusalSignal extends RuntimeException {
-        private final RoomFullException cause;
-
-        RefusalSignal(RoomFullException cause) {
-            super(null, null, false, false);
-            this.cause = cause;
-        }
     }
 }

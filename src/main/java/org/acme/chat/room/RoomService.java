@@ -12,6 +12,7 @@ import org.acme.chat.metrics.ChatMetrics;
 import org.acme.chat.protocol.ChatMessage;
 import org.acme.chat.protocol.EventEncoder;
 import org.acme.chat.protocol.Member;
+import org.acme.chat.protocol.Refusal;
 
 /**
  * The application's rooms: the {@link RoomRegistry} wired to the broker, configuration and metrics. Created at
@@ -27,7 +28,7 @@ public class RoomService {
     public RoomService(Broker broker, ChatConfig config, EventEncoder encoder, ChatMetrics metrics) {
         this.registry = new RoomRegistry(broker, encoder, config.limits().maxRooms(), metrics::delivered);
         this.metrics = metrics;
-        metrics.watch(registry);
+        metrics.watch(registry::members, registry::activeRooms);
     }
 
     /** See {@link RoomRegistry#join}. */
@@ -48,7 +49,7 @@ public class RoomService {
     }
 
     /** Why a join to {@code room} as {@code name} would be refused right now, or empty. */
-    public CompletionStage<Optional<JoinRefusedException>> checkJoin(String room, String name) {
+    public CompletionStage<Optional<Refusal>> checkJoin(String room, String name) {
         return registry.checkJoin(room, name);
     }
 

@@ -9,11 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.acme.chat.config.ChatConfig;
 import org.acme.chat.config.WebSocketServerCustomizer;
-import org.acme.chat.lifecycle.Draining;
 import org.acme.chat.limits.ConnectionLimits;
 import org.acme.chat.limits.OriginPolicy;
 import org.acme.chat.metrics.ChatMetrics;
+import org.acme.chat.protocol.Refusal;
 import org.acme.chat.room.JoinPolicy;
+import org.acme.chat.session.Draining;
+import org.acme.chat.transport.vertx.PipelineHooks;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,7 +24,7 @@ import org.jboss.logging.Logger;
  * 403 for a foreign {@code Origin}, 503 while the node drains for shutdown or is full, 429 for too many connections
  * from one IP, 409 for a name already present in the room or a full room, 503 when a new room would exceed the node's
  * maximum. Every 429 and 503 carries {@code Retry-After}; every refusal is counted in {@code chat_errors_total}. The
- * endpoints re-check what can race ({@link Admission}).
+ * sessions re-check what can race ({@code session.Admission}, {@code ChatSession}).
  */
 @ApplicationScoped
 public class UpgradeGuard {
@@ -31,8 +33,6 @@ public class UpgradeGuard {
     static final String ECHO_PATH = "/echo";
     private static final int PRIORITY = 100;
     private static final Logger LOG = Logger.getLogger(UpgradeGuard.class);
-    /** Seconds a client refused for capacity (429, 503) should wait before it tries again. */
-    private static final String RETRY_AFTER_FULL = "5";
 
     private final JoinPolicy policy;
     private final Draining draining;
@@ -40,10 +40,12 @@ public class UpgradeGuard {
     private final ConnectionLimits limits;
     private final ChatMetrics metrics;
     private final long closingTimeoutSeconds;
+    private final long maxMessageBytes;
 
     public UpgradeGuard(JoinPolicy policy, Draining draining, OriginPolicy origins, ConnectionLimits limits,
             ChatMetrics metrics, ChatConfig config) {
         this.closingTimeoutSeconds = WebSocketServerCustomizer.closingTimeoutSeconds(config);
+        this.maxMessageBytes = config.maxFrameBytes();
         this.policy = policy;
         this.draining = draining;
         this.origins = origins;
@@ -63,30 +65,22 @@ public class UpgradeGuard {
             return;
         }
         if (!Handshake.isUpgrade(rc.request())) {
-            reject(rc, 400, "WebSocket upgrade expected: connect with a WebSocket client");
+            reject(rc, Refusal.Kind.NOT_WEBSOCKET);
             return;
         }
         if (!origins.allows(rc.request().getHeader(HttpHeaders.ORIGIN), rc.request().getHeader(HttpHeaders.HOST))) {
-            metrics.error(ChatMetrics.FORBIDDEN_ORIGIN);
-            reject(rc, 403, "origin not allowed: add it to chat.allowed-origins");
+            reject(rc, Refusal.Kind.FORBIDDEN_ORIGIN);
             return;
         }
         if (draining.isDraining()) {
-            rc.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
-            reject(rc, 503, "server shutting down: reconnect to another node");
+            reject(rc, Refusal.Kind.SHUTTING_DOWN);
             return;
         }
-        // The socket's peer, as Admission counts it (not X-Forwarded-For, which only the guard could see).
+        // The socket's peer, as admission counts it (not X-Forwarded-For, which only the guard could see).
         ConnectionLimits.Verdict capacity = limits.check(rc.request().connection().remoteAddress().hostAddress());
         if (capacity != ConnectionLimits.Verdict.OK) {
-            rc.response().putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_FULL);
-            if (capacity == ConnectionLimits.Verdict.NODE_FULL) {
-                metrics.error(ChatMetrics.SERVER_FULL);
-                reject(rc, 503, "server is full: try again later");
-            } else {
-                metrics.error(ChatMetrics.TOO_MANY_PER_IP);
-                reject(rc, 429, "too many connections from your address");
-            }
+            reject(rc, capacity == ConnectionLimits.Verdict.NODE_FULL ? Refusal.Kind.SERVER_FULL
+                    : Refusal.Kind.TOO_MANY_PER_IP);
             return;
         }
         if (!chat) {
@@ -100,14 +94,9 @@ public class UpgradeGuard {
                 .whenComplete((refusal, failure) -> context.runOnContext(v -> {
                     if (failure != null) {
                         LOG.errorf(failure, "join check failed for %s", path);
-                        metrics.error(ChatMetrics.INTERNAL_ERROR);
-                        reject(rc, 500, "internal error: try again");
+                        reject(rc, Refusal.Kind.INTERNAL_ERROR.because("internal error: try again"));
                     } else if (refusal.isPresent()) {
-                        metrics.error(refusal.get().code());
-                        if (refusal.get().status() == 503) {
-                            rc.response().putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_FULL);
-                        }
-                        reject(rc, refusal.get().status(), refusal.get().reason());
+                        reject(rc, refusal.get());
                     } else {
                         admit(rc);
                     }
@@ -115,15 +104,19 @@ public class UpgradeGuard {
     }
 
     private void admit(RoutingContext rc) {
-        FrameValidation.install(rc.request(), metrics::error, closingTimeoutSeconds);
-        FlushBatching.install(rc.request());
+        PipelineHooks.install(rc.request(), metrics::error, closingTimeoutSeconds, maxMessageBytes);
         rc.next();
     }
 
-    private static void reject(RoutingContext rc, int status, String reason) {
+    /** Answers with the refusal's status, {@code Retry-After} where it has one, and its message; counts it. */
+    private void reject(RoutingContext rc, Refusal refusal) {
+        metrics.error(refusal);
+        if (refusal.retryAfterSeconds() > 0) {
+            rc.response().putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(refusal.retryAfterSeconds()));
+        }
         rc.response()
-                .setStatusCode(status)
+                .setStatusCode(refusal.httpStatus())
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
-                .end(reason + "\n");
+                .end(refusal.message() + "\n");
     }
 }

@@ -26,7 +26,9 @@ class HealthTest {
                 .body("checks.find { it.name == 'chat' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'chat' }.data.accepting", equalTo(true))
                 .body("checks.find { it.name == 'chat' }.data.connections", notNullValue())
-                .body("checks.find { it.name == 'chat' }.data.rooms", notNullValue());
+                .body("checks.find { it.name == 'chat' }.data.rooms", notNullValue())
+                // Every framework internal the transport adapter relies on is there (native image included).
+                .body("checks.find { it.name == 'chat' }.data.transport", equalTo("direct"));
     }
 
     @Test

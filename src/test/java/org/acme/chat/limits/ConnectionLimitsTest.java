@@ -35,12 +35,6 @@ class ConnectionLimitsTest {
         assertEquals(ConnectionLimits.Verdict.NODE_FULL, limits.tryAcquire("10.0.0.9"));
     }
 
-    @Test
-    void ipOfStripsThePort() {
-        assertEquals("127.0.0.1", ConnectionLimits.ipOf("127.0.0.1:5432"));
-        assertEquals("0:0:0:0:0:0:0:1", ConnectionLimits.ipOf("0:0:0:0:0:0:0:1:5432"));
-    }
-
     private static ChatConfig config(int maxConnections, int maxPerIp) {
         ChatConfig.Limits limits = (ChatConfig.Limits) Proxy.newProxyInstance(ChatConfig.class.getClassLoader(),
                 new Class<?>[] { ChatConfig.Limits.class }, (proxy, method, args) -> switch (method.getName()) {

@@ -1,6 +1,7 @@
 package org.acme.chat.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -59,9 +60,10 @@ class FrameDecoderTest {
             "{\"type\":\"message\",\"text\":\"a\",\"x\":[[[[[[[[[1]]]]]]]]]} | INVALID_JSON",
             "{\"type\":\"message\",\"text\":\"a\",\"x\":123456789012345678901234567890123} | INVALID_JSON",
     })
-    void refusesBadFramesWithTheirCode(String frame, ErrorCode expected) {
-        ProtocolException e = assertThrows(ProtocolException.class, () -> decoder.decode(frame));
-        assertEquals(expected, e.code());
+    void refusesBadFramesWithTheirCode(String frame, Refusal.Kind expected) {
+        RefusedException e = assertThrows(RefusedException.class, () -> decoder.decode(frame));
+        assertEquals(expected, e.refusal().kind());
+        assertFalse(e.refusal().closes(), "a bad frame never costs the connection");
     }
 
     @Test

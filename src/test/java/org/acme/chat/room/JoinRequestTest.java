@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.acme.chat.history.MessageId;
+import org.acme.chat.protocol.Refusal;
+import org.acme.chat.protocol.RefusedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,33 +25,33 @@ class JoinRequestTest {
     @ParameterizedTest
     @ValueSource(strings = { "", "12", "-1-0", "1-", "a-b", "1-2-3", "99999999999999999999-0" })
     void rejectsInvalidSince(String since) {
-        InvalidJoinException refused = assertThrows(InvalidJoinException.class,
-                () -> JoinRequest.parse("r1", "alice", since));
-        assertEquals("invalid since: give the id of the last message you received", refused.getMessage());
+        RefusedException refused = assertThrows(RefusedException.class, () -> JoinRequest.parse("r1", "alice", since));
+        assertEquals(Refusal.Kind.INVALID_JOIN, refused.refusal().kind());
+        assertEquals("invalid since: give the id of the last message you received", refused.refusal().message());
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "", "-lead", ".x", "_x", "has space", "sl/ash", "ümlaut", "x%20y" })
     void rejectsInvalidRooms(String room) {
-        assertThrows(InvalidJoinException.class, () -> JoinRequest.parse(room, "alice"));
+        assertThrows(RefusedException.class, () -> JoinRequest.parse(room, "alice"));
     }
 
     @Test
     void roomNamesAreAtMost64Characters() throws Exception {
         JoinRequest.parse("r".repeat(64), "alice");
-        assertThrows(InvalidJoinException.class, () -> JoinRequest.parse("r".repeat(65), "alice"));
+        assertThrows(RefusedException.class, () -> JoinRequest.parse("r".repeat(65), "alice"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "", "   ", "<b>", "a;b", "tab\tname", "new\nline", "emoji😀" })
     void rejectsInvalidNames(String name) {
-        assertThrows(InvalidJoinException.class, () -> JoinRequest.parse("r1", name));
+        assertThrows(RefusedException.class, () -> JoinRequest.parse("r1", name));
     }
 
     @Test
     void namesAreAtMost32CharactersAfterTrimming() throws Exception {
         JoinRequest.parse("r1", " " + "n".repeat(32) + " ");
-        assertThrows(InvalidJoinException.class, () -> JoinRequest.parse("r1", "n".repeat(33)));
-        assertThrows(InvalidJoinException.class, () -> JoinRequest.parse("r1", null));
+        assertThrows(RefusedException.class, () -> JoinRequest.parse("r1", "n".repeat(33)));
+        assertThrows(RefusedException.class, () -> JoinRequest.parse("r1", null));
     }
 }

@@ -28,6 +28,9 @@ import org.acme.chat.history.MessageId;
 import org.acme.chat.protocol.ChatMessage;
 import org.acme.chat.protocol.EventEncoder;
 import org.acme.chat.protocol.Member;
+import org.acme.chat.protocol.OutboundFrame;
+import org.acme.chat.protocol.Refusal;
+import org.acme.chat.protocol.RefusedException;
 import org.junit.jupiter.api.Test;
 
 /** The room layer on the memory broker, without Quarkus: membership, events, history, ids and resuming. */
@@ -76,9 +79,10 @@ class RoomRegistryTest {
     @Test
     void namesAreUniquePerRoomIgnoringCaseAndFreedOnLeave() {
         join("r1", new Recorder("a1", "Alice"));
-        assertInstanceOf(NameTakenException.class, refusal(registry.join("r1", new Recorder("a2", "aLiCe"), null)));
-        assertInstanceOf(NameTakenException.class, registry.checkJoin("r1", "ALICE").toCompletableFuture().join()
-                .orElseThrow());
+        assertEquals(Refusal.Kind.NAME_TAKEN,
+                RefusedException.of(refusal(registry.join("r1", new Recorder("a2", "aLiCe"), null))).kind());
+        assertEquals(Refusal.Kind.NAME_TAKEN, registry.checkJoin("r1", "ALICE").toCompletableFuture().join()
+                .orElseThrow().kind());
         join("r2", new Recorder("a3", "alice"));
 
         registry.leave("r1", "a1");
@@ -282,8 +286,8 @@ class RoomRegistryTest {
         }
 
         @Override
-        public void deliver(String frame) {
-            frames.add(frame);
+        public void deliver(OutboundFrame frame) {
+            frames.add(frame.text());
         }
 
         JsonNode frame(int index) throws Exception {

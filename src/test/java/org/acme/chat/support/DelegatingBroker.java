@@ -9,7 +9,7 @@ import org.acme.chat.broker.RoomEvent;
 import org.acme.chat.history.MessageId;
 import org.acme.chat.protocol.ChatMessage;
 import org.acme.chat.protocol.Member;
-import org.acme.chat.room.JoinRefusedException;
+import org.acme.chat.protocol.Refusal;
 
 /** A broker that forwards everything to another: test doubles override the one call they change. */
 public abstract class DelegatingBroker implements Broker {
@@ -41,7 +41,7 @@ public abstract class DelegatingBroker implements Broker {
     }
 
     @Override
-    public CompletionStage<Optional<JoinRefusedException>> checkJoin(String room, String name) {
+    public CompletionStage<Optional<Refusal>> checkJoin(String room, String name) {
         return delegate.checkJoin(room, name);
     }
 }

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -50,6 +52,16 @@ public final class TestTokens {
     public static String forged(String user, List<String> rooms) {
         return Jwt.issuer(ISSUER).subject("id-" + user).preferredUserName(user).claim("rooms", rooms)
                 .expiresIn(Duration.ofHours(1)).sign(STRANGER);
+    }
+
+    /** The public key that verifies {@link #token}s, for a parser outside the app. */
+    public static PublicKey publicKey() {
+        try {
+            byte[] der = Base64.getDecoder().decode(pemBody("jwt/publicKey.pem"));
+            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** An {@code Authorization} header with {@code token}. */

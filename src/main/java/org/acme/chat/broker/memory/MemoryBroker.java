@@ -21,10 +21,10 @@ import org.acme.chat.protocol.ChatMessage;
 import org.acme.chat.protocol.EventEncoder;
 import org.acme.chat.protocol.Member;
 import org.acme.chat.protocol.MessageType;
+import org.acme.chat.protocol.OutboundFrame;
 import org.acme.chat.protocol.Presence;
-import org.acme.chat.room.JoinRefusedException;
-import org.acme.chat.room.NameTakenException;
-import org.acme.chat.room.RoomFullException;
+import org.acme.chat.protocol.Refusal;
+import org.acme.chat.protocol.RefusedException;
 
 /**
  * The broker of a single node ({@code chat.broker=memory}): presence and history in this process, events handed to
@@ -63,14 +63,14 @@ public final class MemoryBroker implements Broker {
                 }
                 String key = NameKey.of(member.name());
                 if (roster.members.containsKey(key)) {
-                    return CompletableFuture.failedFuture(new NameTakenException(room, member.name()));
+                    return CompletableFuture.failedFuture(new RefusedException(Refusal.nameTaken(room, member.name())));
                 }
                 if (roster.members.size() >= maxMembersPerRoom) {
-                    return CompletableFuture.failedFuture(RoomFullException.roomFull(room));
+                    return CompletableFuture.failedFuture(new RefusedException(Refusal.roomFull(room)));
                 }
                 roster.members.put(key, member);
                 long seq = announce(roster, room, MessageType.JOIN, member.id(),
-                        encoder.encode(Presence.join(room, member, clock.millis())));
+                        encoder.frame(Presence.join(room, member, clock.millis())));
                 List<Member> members = new ArrayList<>(roster.members.values());
                 if (since == null) {
                     return CompletableFuture.completedFuture(new Joined(members, history.recent(room), seq, null));
@@ -96,7 +96,7 @@ public final class MemoryBroker implements Broker {
                 if (!roster.detached && present != null && present.id().equals(member.id())) {
                     roster.members.remove(key);
                     announce(roster, room, MessageType.LEAVE, member.id(),
-                            encoder.encode(Presence.leave(room, member, clock.millis())));
+                            encoder.frame(Presence.leave(room, member, clock.millis())));
                     if (roster.members.isEmpty()) {
                         roster.detached = true;
                         rosters.remove(room, roster);
@@ -119,28 +119,28 @@ public final class MemoryBroker implements Broker {
                 return CompletableFuture.failedFuture(new IllegalStateException(from.id() + " is not in room " + room));
             }
             ChatMessage message = history.append(room, from, text, clock.millis());
-            announce(roster, room, MessageType.MESSAGE, from.id(), encoder.encode(message));
+            announce(roster, room, MessageType.MESSAGE, from.id(), encoder.frame(message));
             return CompletableFuture.completedFuture(message);
         }
     }
 
     @Override
-    public CompletionStage<Optional<JoinRefusedException>> checkJoin(String room, String name) {
+    public CompletionStage<Optional<Refusal>> checkJoin(String room, String name) {
         Roster roster = rosters.get(room);
         if (roster == null) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         synchronized (roster) {
             if (roster.members.containsKey(NameKey.of(name))) {
-                return CompletableFuture.completedFuture(Optional.of(new NameTakenException(room, name)));
+                return CompletableFuture.completedFuture(Optional.of(Refusal.nameTaken(room, name)));
             }
             return CompletableFuture.completedFuture(roster.members.size() >= maxMembersPerRoom
-                    ? Optional.of(RoomFullException.roomFull(room)) : Optional.empty());
+                    ? Optional.of(Refusal.roomFull(room)) : Optional.empty());
         }
     }
 
     /** Numbers the event and hands it to the listener, under the roster's lock. */
-    private long announce(Roster roster, String room, MessageType type, String memberId, String frame) {
+    private long announce(Roster roster, String room, MessageType type, String memberId, OutboundFrame frame) {
         long seq = ++roster.seq;
         listener.accept(new RoomEvent(room, seq, type, memberId, frame));
         return seq;

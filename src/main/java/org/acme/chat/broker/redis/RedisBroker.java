@@ -30,11 +30,10 @@ import org.acme.chat.protocol.ChatMessage;
 import org.acme.chat.protocol.EventEncoder;
 import org.acme.chat.protocol.Member;
 import org.acme.chat.protocol.MessageType;
+import org.acme.chat.protocol.OutboundFrame;
 import org.acme.chat.protocol.Presence;
-import org.acme.chat.room.BrokerUnavailableException;
-import org.acme.chat.room.JoinRefusedException;
-import org.acme.chat.room.NameTakenException;
-import org.acme.chat.room.RoomFullException;
+import org.acme.chat.protocol.Refusal;
+import org.acme.chat.protocol.RefusedException;
 import org.jboss.logging.Logger;
 
 /**
@@ -117,7 +116,7 @@ public final class RedisBroker implements Broker {
     public CompletionStage<Joined> join(String room, Member member, MessageId since) {
         if (!subscriber.subscribed()) {
             // Without the subscription this node would miss the room's events: no new members until it is back.
-            return CompletableFuture.failedFuture(new BrokerUnavailableException());
+            return CompletableFuture.failedFuture(unavailable());
         }
         String join = encoder.encode(Presence.join(room, member, clock.millis()));
         return eval(RedisScripts.JOIN, keys(room, "members", "expiry", "seq", "history"), CHANNEL, room, node,
@@ -125,11 +124,11 @@ public final class RedisBroker implements Broker {
                 parts.json(member), join, ttlMs, maxMembers, historySize, since == null ? "" : since.toString())
                 .handle((reply, failure) -> {
                     if (failure != null) {
-                        throw new CompletionException(new BrokerUnavailableException());
+                        throw new CompletionException(unavailable());
                     }
                     switch (reply.get(0).toString()) {
-                        case "taken" -> throw new CompletionException(new NameTakenException(room, member.name()));
-                        case "full" -> throw new CompletionException(RoomFullException.roomFull(room));
+                        case "taken" -> throw new CompletionException(new RefusedException(Refusal.nameTaken(room, member.name())));
+                        case "full" -> throw new CompletionException(new RefusedException(Refusal.roomFull(room)));
                         default -> {
                             // fall through to the welcome
                         }
@@ -192,18 +191,18 @@ public final class RedisBroker implements Broker {
     }
 
     @Override
-    public CompletionStage<Optional<JoinRefusedException>> checkJoin(String room, String name) {
+    public CompletionStage<Optional<Refusal>> checkJoin(String room, String name) {
         if (!subscriber.subscribed()) {
-            return CompletableFuture.completedFuture(Optional.of(new BrokerUnavailableException()));
+            return CompletableFuture.completedFuture(Optional.<Refusal>of(Refusal.Kind.BROKER_UNAVAILABLE));
         }
         return eval(RedisScripts.CHECK, keys(room, "expiry"), NameKey.of(name), maxMembers)
                 .handle((reply, failure) -> {
                     if (failure != null) {
-                        return Optional.of(new BrokerUnavailableException());
+                        return Optional.<Refusal>of(Refusal.Kind.BROKER_UNAVAILABLE);
                     }
                     return switch (reply.toString()) {
-                        case "taken" -> Optional.of(new NameTakenException(room, name));
-                        case "full" -> Optional.of(RoomFullException.roomFull(room));
+                        case "taken" -> Optional.of(Refusal.nameTaken(room, name));
+                        case "full" -> Optional.of(Refusal.roomFull(room));
                         default -> Optional.empty();
                     };
                 });
@@ -288,11 +287,15 @@ public final class RedisBroker implements Broker {
         if (type == MessageType.MESSAGE && !node.equals(head[4])) {
             metrics.remoteMessage();
         }
-        listener.accept(new RoomEvent(head[0], seq, type, head[3], payload.substring(from)));
+        listener.accept(new RoomEvent(head[0], seq, type, head[3], OutboundFrame.text(payload.substring(from))));
     }
 
     private void deliverLocally(String room, MessageType type, String memberId, String frame) {
-        listener.accept(new RoomEvent(room, position(room).nextLocalSeq(), type, memberId, frame));
+        listener.accept(new RoomEvent(room, position(room).nextLocalSeq(), type, memberId, OutboundFrame.text(frame)));
+    }
+
+    private static RefusedException unavailable() {
+        return new RefusedException(Refusal.Kind.BROKER_UNAVAILABLE);
     }
 
     private Position position(String room) {

@@ -2,7 +2,6 @@ package org.acme.chat.broker.redis;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +25,7 @@ import org.acme.chat.broker.RoomEvent;
 import org.acme.chat.metrics.ChatMetrics;
 import org.acme.chat.protocol.EventEncoder;
 import org.acme.chat.protocol.Member;
-import org.acme.chat.room.NameTakenException;
+import org.acme.chat.protocol.Refusal;
 import org.acme.chat.support.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -113,7 +112,7 @@ class RedisBrokerTest {
 
         assertEquals(List.of("join watcher-1", "join alice-1", "join alice-1", "message watcher-1"), eventsUpTo(room),
                 "alice is still connected to her node, so it lists her again");
-        assertInstanceOf(NameTakenException.class, result(observer.checkJoin(room, "alice")).orElseThrow());
+        assertEquals(Refusal.Kind.NAME_TAKEN, result(observer.checkJoin(room, "alice")).orElseThrow().kind());
     }
 
     private RedisBroker broker() {

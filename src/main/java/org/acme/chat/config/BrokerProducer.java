@@ -1,4 +1,4 @@
-package org.acme.chat.broker;
+package org.acme.chat.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
@@ -8,16 +8,17 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import org.acme.chat.broker.Broker;
 import org.acme.chat.broker.memory.MemoryBroker;
 import org.acme.chat.broker.redis.RedisBroker;
-import org.acme.chat.config.ChatConfig;
 import org.acme.chat.history.InMemoryHistoryStore;
 import org.acme.chat.metrics.ChatMetrics;
 import org.acme.chat.protocol.EventEncoder;
 
 /**
  * The application's {@link Broker}, as {@code chat.broker} says: {@code memory} (one node) or {@code redis} (the Redis
- * client of {@code quarkus.redis.*}, looked up only then, so that a single node needs no Redis at all).
+ * client of {@code quarkus.redis.*}, looked up only then, so that a single node needs no Redis at all). It lives here,
+ * not in {@code broker}, so that the broker package does not depend on its own implementations.
  */
 public class BrokerProducer {
 

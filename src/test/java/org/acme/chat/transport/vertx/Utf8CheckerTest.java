@@ -1,4 +1,4 @@
-package org.acme.chat.websocket;
+package org.acme.chat.transport.vertx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,32 +1,31 @@
-package org.acme.chat.websocket;
+package org.acme.chat.transport.vertx;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.impl.ConnectionBase;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.acme.chat.metrics.ChatMetrics;
-import org.acme.chat.protocol.CloseCodes;
+import org.acme.chat.protocol.Refusal;
 import org.jboss.logging.Logger;
 
 /**
- * Checks inbound frames where Vert.x would fail a connection without telling the client why.
+ * Checks inbound frames where Vert.x would fail a connection without telling the client why, or not at all.
  * <p>
  * RFC 6455 requires failing a connection whose text is not UTF-8 with 1007, but Vert.x decodes text leniently,
  * turning bad bytes into U+FFFD. So this handler, put in front of Vert.x's own before the upgrade (it then sits right
  * behind the WebSocket decoder), checks every text message, fragments included, and on bad bytes drops it and
  * everything after it, sends close 1007 itself, and closes the socket if the client does not finish the close
- * handshake in time.
+ * handshake in time. A message, one frame or reassembled from fragments, over the message limit is answered the same
+ * way with 1009 (before Vert.x's own aggregation, which reports it only as an exception text).
  * <p>
  * A frame that breaks the protocol itself (a reserved opcode, reserved bits, a broken fragment sequence) makes
  * Netty's decoder raise an exception, which would otherwise reach Vert.x and drop the TCP connection without a close
@@ -34,39 +33,41 @@ import org.jboss.logging.Logger;
  * decoder reads nothing after a violation, so no close handshake can complete). A single frame over the hard size cap
  * is dropped unread, the connection with it (documented as 1006), quietly too.
  * <p>
- * It reaches the Netty channel through Vert.x's connection implementation, the only way to it.
+ * It sits in the Netty pipeline, reached through {@link TransportInternals}.
  */
 final class FrameValidation extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = Logger.getLogger(FrameValidation.class);
-    private static final String VERTX_HANDLER = "handler";
     private static final String NAME = "chat-frame-validation";
 
     private final Utf8Checker checker = new Utf8Checker();
-    private final Consumer<String> countClose;
+    private final Consumer<Refusal> countClose;
     private final long closingTimeoutSeconds;
+    private final long maxMessageBytes;
     private boolean inText;
+    private long messageBytes;
     private boolean failed;
 
-    private FrameValidation(Consumer<String> countClose, long closingTimeoutSeconds) {
+    private FrameValidation(Consumer<Refusal> countClose, long closingTimeoutSeconds, long maxMessageBytes) {
         this.countClose = countClose;
         this.closingTimeoutSeconds = closingTimeoutSeconds;
+        this.maxMessageBytes = maxMessageBytes;
     }
 
     /**
-     * Installs the checks on the connection behind an upgrade request; {@code countClose} counts each connection it
-     * closes, by {@link ChatMetrics} code.
+     * Installs the checks in front of Vert.x's handler in an upgrade request's pipeline; {@code countClose} counts each
+     * connection it closes. Returns false when Vert.x's handler is not where it is expected (nothing installed).
      */
-    static void install(HttpServerRequest request, Consumer<String> countClose, long closingTimeoutSeconds) {
-        if (!(request.connection() instanceof ConnectionBase connection)) {
-            LOG.debugf("no Netty channel behind %s: text is not checked for UTF-8", request.connection());
-            return;
+    static boolean install(ChannelPipeline pipeline, Consumer<Refusal> countClose, long closingTimeoutSeconds,
+            long maxMessageBytes) {
+        if (!TransportInternals.hasVertxHandler(pipeline)) {
+            return false;
         }
-        ChannelPipeline pipeline = connection.channel().pipeline();
-        if (pipeline.get(NAME) == null && pipeline.get(VERTX_HANDLER) != null) {
-            pipeline.addBefore(VERTX_HANDLER, NAME,
-                    new FrameValidation(countClose, closingTimeoutSeconds));
+        if (pipeline.get(NAME) == null) {
+            pipeline.addBefore(TransportInternals.VERTX_HANDLER, NAME,
+                    new FrameValidation(countClose, closingTimeoutSeconds, maxMessageBytes));
         }
+        return true;
     }
 
     @Override
@@ -84,6 +85,15 @@ final class FrameValidation extends ChannelInboundHandlerAdapter {
                 return;
             }
             boolean text = frame instanceof TextWebSocketFrame;
+            boolean starts = text || frame instanceof BinaryWebSocketFrame;
+            if (starts || frame instanceof ContinuationWebSocketFrame) {
+                messageBytes = (starts ? 0 : messageBytes) + frame.content().readableBytes();
+                if (messageBytes > maxMessageBytes) {
+                    frame.release();
+                    refuse(ctx, Refusal.Kind.MESSAGE_TOO_BIG);
+                    return;
+                }
+            }
             if (text || (inText && frame instanceof ContinuationWebSocketFrame)) {
                 if (text) {
                     checker.reset();
@@ -91,9 +101,11 @@ final class FrameValidation extends ChannelInboundHandlerAdapter {
                 inText = !frame.isFinalFragment();
                 if (!checker.feed(frame.content()) || (!inText && !checker.complete())) {
                     frame.release();
-                    fail(ctx);
+                    refuse(ctx, Refusal.Kind.INVALID_UTF8);
                     return;
                 }
+            } else if (starts) {
+                inText = false;
             }
         }
         super.channelRead(ctx, msg);
@@ -111,7 +123,7 @@ final class FrameValidation extends ChannelInboundHandlerAdapter {
         if (WebSocketCloseStatus.MESSAGE_TOO_BIG.equals(corrupt.closeStatus())) {
             // A single frame over the hard cap: dropped unread (a close frame could be lost in the reset anyway).
             failed = true;
-            countClose.accept(ChatMetrics.MESSAGE_TOO_BIG);
+            countClose.accept(Refusal.Kind.MESSAGE_TOO_BIG);
             LOG.debugf("frame over the hard cap from %s: %s", ctx.channel().remoteAddress(), cause.getMessage());
             ctx.close();
         } else {
@@ -121,19 +133,23 @@ final class FrameValidation extends ChannelInboundHandlerAdapter {
 
     private void protocolError(ChannelHandlerContext ctx, String why) {
         failed = true;
-        countClose.accept(ChatMetrics.PROTOCOL_ERROR);
+        countClose.accept(Refusal.Kind.PROTOCOL_ERROR);
         LOG.debugf("protocol violation on %s: %s", ctx.channel().remoteAddress(), why);
-        ctx.writeAndFlush(new CloseWebSocketFrame(CloseCodes.PROTOCOL_ERROR, "protocol error"))
-                .addListener(ChannelFutureListener.CLOSE);
+        ctx.writeAndFlush(closeFrame(Refusal.Kind.PROTOCOL_ERROR)).addListener(ChannelFutureListener.CLOSE);
     }
 
-    private void fail(ChannelHandlerContext ctx) {
+    /** Answers a message with a close; the socket closes when the client answers, or after the closing timeout. */
+    private void refuse(ChannelHandlerContext ctx, Refusal refusal) {
         failed = true;
-        countClose.accept(ChatMetrics.INVALID_UTF8);
-        ctx.writeAndFlush(new CloseWebSocketFrame(CloseCodes.INVALID_PAYLOAD, "text is not valid UTF-8"));
+        countClose.accept(refusal);
+        ctx.writeAndFlush(closeFrame(refusal));
         ctx.executor().schedule(() -> {
             ctx.close();
         }, closingTimeoutSeconds, TimeUnit.SECONDS);
+    }
+
+    private static CloseWebSocketFrame closeFrame(Refusal refusal) {
+        return new CloseWebSocketFrame(refusal.closeCode(), refusal.message());
     }
 
     /** A streaming UTF-8 validity check (no overlongs, no surrogates, nothing above U+10FFFF); no allocation. */

@@ -1,9 +1,7 @@
-package org.acme.chat.websocket;
+package org.acme.chat.transport.vertx;
 
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.flush.FlushConsolidationHandler;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.impl.ConnectionBase;
 
 /**
  * Lets the frames a connection is sent in one turn of its event loop leave in one write to the socket.
@@ -22,13 +20,10 @@ final class FlushBatching {
     private FlushBatching() {
     }
 
-    /** Installs the batching on the connection behind an upgrade request (a no-op without a Netty channel). */
-    static void install(HttpServerRequest request) {
-        if (request.connection() instanceof ConnectionBase connection) {
-            ChannelPipeline pipeline = connection.channel().pipeline();
-            if (pipeline.get(NAME) == null) {
-                pipeline.addFirst(NAME, new FlushConsolidationHandler(MAX_HELD_FLUSHES, true));
-            }
+    /** Installs the batching first in the pipeline of an upgrade request's connection. */
+    static void install(ChannelPipeline pipeline) {
+        if (pipeline.get(NAME) == null) {
+            pipeline.addFirst(NAME, new FlushConsolidationHandler(MAX_HELD_FLUSHES, true));
         }
     }
 }

@@ -1,18 +1,18 @@
-package org.acme.chat.websocket;
+package org.acme.chat.transport.vertx;
 
 import io.quarkus.websockets.next.Connection;
 import io.smallrye.mutiny.Uni;
 import org.jboss.logging.Logger;
 
 /** Starts a send or close on a connection without waiting; a failure only means the peer is already gone. */
-public final class FireAndForget {
+final class FireAndForget {
 
     private static final Logger LOG = Logger.getLogger(FireAndForget.class);
 
     private FireAndForget() {
     }
 
-    public static void run(Uni<Void> operation, Connection connection, String what) {
+    static void run(Uni<Void> operation, Connection connection, String what) {
         operation.subscribe().with(
                 ignored -> {
                 },

@@ -1,0 +1,196 @@
+package org.acme.chat.session;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.acme.chat.heartbeat.Monitored;
+import org.acme.chat.limits.FloodGuard;
+import org.acme.chat.protocol.CloseCodes;
+import org.acme.chat.protocol.OutboundFrame;
+import org.acme.chat.protocol.Refusal;
+import org.acme.chat.transport.Transport;
+import org.jboss.logging.Logger;
+
+/**
+ * One client connection, whatever it speaks: what every endpoint shares. It is admitted (or refused) on open, spends
+ * its frame budget on every inbound frame, is watched by the heartbeat, and bounds what waits to be written to it:
+ * past {@code chat.send-queue.max-bytes} (a client that does not read) it is closed with 1008. Subclasses say what a
+ * text or binary frame means.
+ * <p>
+ * Concurrency: the {@code on*} callbacks come one at a time on the connection's thread; {@link #send} may be called
+ * from any thread (a room hands frames to its members under its lock) and never blocks.
+ */
+public abstract class Session implements Monitored, Transport.WriteListener {
+
+    static final String HEARTBEAT_TIMEOUT = "heartbeat timeout";
+    static final String SHUTTING_DOWN = "server shutting down";
+    private static final Logger LOG = Logger.getLogger(Session.class);
+
+    protected final Transport transport;
+    protected final Admission admission;
+    private final String ip;
+    private final FloodGuard flood;
+    private final long maxQueuedBytes;
+    private final AtomicLong queued = new AtomicLong();
+    private volatile boolean overflowed;
+    private volatile boolean closing;
+
+    protected Session(Transport transport, Admission admission) {
+        this.transport = transport;
+        this.admission = admission;
+        this.ip = transport.remoteIp();
+        this.flood = admission.floodGuard();
+        this.maxQueuedBytes = admission.config().sendQueue().maxBytes();
+    }
+
+    @Override
+    public String id() {
+        return transport.id();
+    }
+
+    String ip() {
+        return ip;
+    }
+
+    /** Takes the connection's slots; false if it was refused, and then it is closing already. */
+    protected final boolean admit() {
+        Refusal refusal = admission.admit(this);
+        if (refusal != null) {
+            close(refusal);
+            return false;
+        }
+        return true;
+    }
+
+    /** A text message arrived. */
+    public final void onText(String text) {
+        if (accepted()) {
+            text(text);
+        }
+    }
+
+    /** A binary message arrived. */
+    public final void onBinary(byte[] data) {
+        if (accepted()) {
+            binary(data);
+        }
+    }
+
+    /** A WebSocket ping arrived (the transport has answered it); it spends the frame budget all the same. */
+    public final void onPing() {
+        accepted();
+    }
+
+    /** A WebSocket pong arrived: the connection is alive. */
+    public final void onPong() {
+        admission.heard(this);
+    }
+
+    /** The transport failed the connection for what the client sent (a frame too big, say): close it so. */
+    public final void onFailure(Refusal refusal) {
+        close(refusal);
+    }
+
+    /** The connection has closed, however: free everything it held. */
+    public final void onClose() {
+        LOG.debugf("connection %s closed", id());
+        closing = true;
+        released();
+        admission.release(this);
+    }
+
+    /** What a text message means to this kind of session. */
+    protected abstract void text(String text);
+
+    /** What a binary message means to this kind of session. */
+    protected abstract void binary(byte[] data);
+
+    /** A frame over the budget was dropped ({@code refusal}: {@code RATE_LIMITED}): tell the client if it can hear it. */
+    protected void rateLimited(Refusal refusal) {
+    }
+
+    /** Frees what the session holds beyond its admission (a room seat). Runs at least once; must be idempotent. */
+    protected void released() {
+    }
+
+    /**
+     * Queues a frame for the client. Past {@code chat.send-queue.max-bytes} of frames not yet written, the frame is
+     * dropped and the connection closed, once, with 1008 (from its own thread: this may run under a room's lock).
+     */
+    public final void send(OutboundFrame frame) {
+        if (overflowed || closing) {
+            return;
+        }
+        int size = frame.size();
+        long waiting = queued.addAndGet(size);
+        if (waiting > maxQueuedBytes) {
+            queued.addAndGet(-size);
+            overflowed = true;
+            LOG.infof("closing connection %s: %d bytes queued for a client that does not read", id(), waiting - size);
+            transport.execute(() -> close(Refusal.Kind.SLOW_CONSUMER));
+            return;
+        }
+        transport.send(frame, this);
+    }
+
+    @Override
+    public final void written(OutboundFrame frame, boolean written) {
+        queued.addAndGet(-frame.size());
+        if (!written) {
+            LOG.debugf("a frame for connection %s was not written: it closed", id());
+        }
+    }
+
+    /** Bytes handed to the transport and not written yet. */
+    long queuedBytes() {
+        return queued.get();
+    }
+
+    /** Counts the refusal, frees the session's seat at once (a peer may never finish the close) and closes. */
+    public final void close(Refusal refusal) {
+        admission.metrics().error(refusal);
+        end(refusal.closeCode(), refusal.message());
+    }
+
+    /** Frees the session's seat at once and closes, with a close that is no refusal (normal end, heartbeat). */
+    protected final void end(int code, String reason) {
+        closing = true;
+        released();
+        transport.close(code, reason);
+    }
+
+    /** Shutdown: 1001, reconnect elsewhere. The seat is freed when the close completes, as for any close. */
+    final void goAway() {
+        closing = true;
+        transport.close(CloseCodes.GOING_AWAY, SHUTTING_DOWN);
+    }
+
+    @Override
+    public final void ping() {
+        transport.ping();
+    }
+
+    @Override
+    public final void reap() {
+        end(CloseCodes.HEARTBEAT_TIMEOUT, HEARTBEAT_TIMEOUT);
+    }
+
+    /** Spends the frame budget: true if the frame may be handled. Every frame also tells the heartbeat. */
+    private boolean accepted() {
+        if (closing) {
+            return false;
+        }
+        admission.heard(this);
+        switch (flood.admit(admission.timers().nanoTime())) {
+            case ALLOW:
+                return true;
+            case REFUSE:
+                Refusal refusal = Refusal.Kind.RATE_LIMITED.because("too many frames: slow down (limit "
+                        + admission.config().rate().messagesPerSecond() + "/s)");
+                admission.metrics().error(refusal);
+                rateLimited(refusal);
+                return false;
+            default:
+                close(Refusal.Kind.RATE_LIMIT_CLOSE);
+                return false;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.acme.chat.transport;
+
+import java.util.List;
+import org.acme.chat.protocol.OutboundFrame;
+
+/**
+ * One client connection as the service sees it below the endpoints: frames out, a ping, a close. Sessions, rooms,
+ * admission, the heartbeat and shutdown use only this; {@code transport.vertx} adapts a WebSockets Next connection to
+ * it, and tests drive sessions through a recording one, without sockets.
+ * <p>
+ * Concurrency contract: every method may be called from any thread and never blocks. Frames sent from one thread go
+ * out in the order they were sent. A {@link WriteListener} hears about each frame once, on the connection's own thread.
+ * Once closed, sends are dropped (and reported as not written) and closes are no-ops.
+ */
+public interface Transport {
+
+    /** The connection's id: unique on this node, used in logs and as the member id. */
+    String id();
+
+    /** The client's IP address as the server sees it (the TCP peer: a proxy's address behind one). */
+    String remoteIp();
+
+    /** Queues one frame; {@code listener} learns when it was written to the socket, or that it never will be. */
+    void send(OutboundFrame frame, WriteListener listener);
+
+    /** Queues frames in order, as {@link #send} would one by one. */
+    default void sendMany(List<OutboundFrame> frames, WriteListener listener) {
+        for (OutboundFrame frame : frames) {
+            send(frame, listener);
+        }
+    }
+
+    /** Sends a WebSocket protocol ping (the client's library answers with a pong). */
+    void ping();
+
+    /** Starts the closing handshake with {@code code} and {@code reason}; the connection's close callback follows. */
+    void close(int code, String reason);
+
+    /** Runs {@code task} on the connection's own thread, after whatever runs there now (never inline). */
+    void execute(Runnable task);
+
+    /** Hears what became of each frame handed to {@link #send}. */
+    interface WriteListener {
+
+        /** {@code frame} left for the socket ({@code written}), or was dropped (the connection closed first). */
+        void written(OutboundFrame frame, boolean written);
+    }
+}

@@ -1,0 +1,32 @@
+package org.acme.chat.transport.vertx;
+
+import io.netty.channel.Channel;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.function.Consumer;
+import org.acme.chat.protocol.Refusal;
+
+/**
+ * What the adapter adds to a connection's Netty pipeline before its upgrade: {@link FrameValidation} and
+ * {@link FlushBatching}. Without the internals that reach the pipeline, nothing is added (and
+ * {@link TransportInternals} has said so).
+ */
+public final class PipelineHooks {
+
+    private PipelineHooks() {
+    }
+
+    /**
+     * Installs the hooks on the connection behind an upgrade request: messages over {@code maxMessageBytes} are
+     * refused with 1009; {@code countClose} counts each connection the validation closes; a client that does not
+     * answer its close within {@code closingTimeoutSeconds} is dropped.
+     */
+    public static void install(HttpServerRequest request, Consumer<Refusal> countClose, long closingTimeoutSeconds,
+            long maxMessageBytes) {
+        Channel channel = TransportInternals.channelOf(request.connection());
+        if (channel == null) {
+            return;
+        }
+        FrameValidation.install(channel.pipeline(), countClose, closingTimeoutSeconds, maxMessageBytes);
+        FlushBatching.install(channel.pipeline());
+    }
+}
