@@ -1,0 +1,302 @@
+package org.acme.chat.broker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.acme.chat.history.MessageId;
+import org.acme.chat.protocol.ChatMessage;
+import org.acme.chat.protocol.Member;
+import org.acme.chat.protocol.MessageType;
+import org.acme.chat.protocol.Refusal;
+import org.acme.chat.protocol.RefusedException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link Broker} promises the room layer, as one suite that each implementation runs: ordering, presence,
+ * name uniqueness, history, resuming, capacity. A test asks for "nodes": a distributed broker makes a new one for each
+ * (members on different nodes), a single-node broker hands back its one node, so the same test covers both cases.
+ * Every node records the room events it hears; waits are bounded.
+ */
+public abstract class BrokerContract {
+
+    /** Messages a room's history keeps in these tests. */
+    protected static final int HISTORY = 3;
+    /** Members a room may have in these tests. */
+    protected static final int MAX_MEMBERS = 3;
+    private static final long WAIT_SECONDS = 10;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final AtomicInteger ROOMS = new AtomicInteger();
+
+    private final List<Node> nodes = new ArrayList<>();
+
+    /** A started broker with {@link #HISTORY} and {@link #MAX_MEMBERS}, handing its events to {@code node}. */
+    protected abstract Broker start(Node node);
+
+    /** Whether each {@link #node} is a node of its own (true) or the same single node (false). */
+    protected abstract boolean distributed();
+
+    /** Node {@code index} of the cluster under test (0 first), made on first use. */
+    protected final Node node(int index) {
+        if (!distributed()) {
+            index = 0;
+        }
+        while (nodes.size() <= index) {
+            Node node = new Node();
+            node.broker = start(node);
+            nodes.add(node);
+        }
+        return nodes.get(index);
+    }
+
+    /** Every node made so far, for closing. */
+    protected final List<Node> nodes() {
+        return nodes;
+    }
+
+    /** A room name no other test uses. */
+    protected static String room(String hint) {
+        return hint + "-" + ROOMS.incrementAndGet() + "-" + System.nanoTime();
+    }
+
+    @Test
+    void aRoomsEventsReachEveryNodeInOneOrderWithIncreasingSeqAndIds() {
+        String room = room("order");
+        Member alice = join(node(0), room, "a1", "alice");
+        Member bob = join(node(1), room, "b1", "bob");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(result(node(i % 2).broker.post(room, i % 2 == 0 ? alice : bob, "m" + i)).id());
+        }
+
+        for (Node node : List.of(node(0), node(1)).stream().distinct().toList()) {
+            List<RoomEvent> heard = node.until(room, MessageType.MESSAGE, 20);
+            List<RoomEvent> messages = heard.stream().filter(e -> e.type() == MessageType.MESSAGE).toList();
+            assertEquals(ids, messages.stream().map(e -> json(e).get("id").asText()).toList(),
+                    "every node hears the messages in the order they were numbered");
+            for (int i = 1; i < heard.size(); i++) {
+                assertTrue(heard.get(i).seq() > heard.get(i - 1).seq(), "seq increases on every node");
+            }
+        }
+        for (int i = 1; i < ids.size(); i++) {
+            assertTrue(MessageId.parse(ids.get(i)).compareTo(MessageId.parse(ids.get(i - 1))) > 0, "ids increase");
+        }
+    }
+
+    @Test
+    void aJoinerIsAnnouncedAndListsEveryMemberInOrderOfArrivalAndALeaveIsAnnounced() {
+        String room = room("presence");
+        join(node(0), room, "a1", "alice");
+        Member bob = new Member("b1", "bob");
+
+        Joined joined = result(node(1).broker.join(room, bob, null));
+        assertEquals(List.of("alice", "bob"), joined.members().stream().map(Member::name).toList());
+        assertNotNull(node(0).next(room, MessageType.JOIN, "b1"), "alice's node hears bob's join");
+
+        result(node(1).broker.leave(room, bob));
+        assertNotNull(node(0).next(room, MessageType.LEAVE, "b1"), "alice's node hears bob's leave");
+        Joined later = result(node(0).broker.join(room, new Member("c1", "carol"), null));
+        assertEquals(List.of("alice", "carol"), later.members().stream().map(Member::name).toList());
+    }
+
+    @Test
+    void aMemberWhoIsNotThereLeavesNothing() {
+        String room = room("absent");
+        Member alice = join(node(0), room, "a1", "alice");
+        result(node(0).broker.leave(room, alice));
+        result(node(0).broker.leave(room, alice));
+        result(node(0).broker.leave(room, new Member("x1", "nobody")));
+        Member bob = join(node(0), room, "b1", "bob");
+        result(node(0).broker.post(room, bob, "after"));
+
+        List<String> events = node(0).until(room, MessageType.MESSAGE, 1).stream()
+                .map(e -> e.type() + " " + e.memberId()).toList();
+        assertEquals(List.of("JOIN a1", "LEAVE a1", "JOIN b1", "MESSAGE b1"), events, "one leave for alice");
+    }
+
+    @Test
+    void namesAreUniquePerRoomIgnoringCaseOnEveryNodeAndFreeAgainAfterALeave() {
+        String room = room("names");
+        Member alice = join(node(0), room, "a1", "Alice");
+
+        assertEquals(Refusal.Kind.NAME_TAKEN, refusal(node(1).broker.join(room, new Member("a2", "aLiCe"), null)));
+        assertEquals(Refusal.Kind.NAME_TAKEN, result(node(1).broker.checkJoin(room, "ALICE")).orElseThrow().kind());
+        assertEquals(Optional.empty(), result(node(1).broker.checkJoin(room("elsewhere"), "alice")));
+
+        result(node(0).broker.leave(room, alice));
+        assertEquals(Optional.empty(), result(node(1).broker.checkJoin(room, "alice")));
+        join(node(1), room, "a3", "alice");
+    }
+
+    @Test
+    void aFullRoomRefusesTheNextMemberUntilOneLeaves() {
+        String room = room("full");
+        List<Member> members = new ArrayList<>();
+        for (int i = 0; i < MAX_MEMBERS; i++) {
+            members.add(join(node(i % 2), room, "m" + i, "member" + i));
+        }
+
+        assertEquals(Refusal.Kind.ROOM_FULL, refusal(node(1).broker.join(room, new Member("x1", "extra"), null)));
+        assertEquals(Refusal.Kind.ROOM_FULL, result(node(0).broker.checkJoin(room, "extra")).orElseThrow().kind());
+
+        result(node(0).broker.leave(room, members.get(0)));
+        join(node(1), room, "x2", "extra");
+    }
+
+    @Test
+    void theHistoryKeepsTheNewestMessagesOldestFirstAndOutlivesTheMembers() {
+        String room = room("history");
+        Member alice = join(node(0), room, "a1", "alice");
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= HISTORY + 2; i++) {
+            ids.add(result(node(0).broker.post(room, alice, "m" + i)).id());
+        }
+        result(node(0).broker.leave(room, alice));
+
+        Joined joined = result(node(1).broker.join(room, new Member("b1", "bob"), null));
+
+        List<ChatMessage> history = joined.history();
+        assertEquals(List.of("m3", "m4", "m5"), history.stream().map(ChatMessage::text).toList());
+        assertEquals(ids.subList(2, 5), history.stream().map(ChatMessage::id).toList());
+        assertEquals("alice", history.get(0).from().name());
+        assertEquals(null, joined.resume(), "no resume asked for");
+    }
+
+    @Test
+    void resumingGetsExactlyWhatWasMissedOrSaysWhyNot() {
+        String room = room("resume");
+        Member alice = join(node(0), room, "a1", "alice");
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= HISTORY + 2; i++) {
+            ids.add(result(node(0).broker.post(room, alice, "m" + i)).id());
+        }
+
+        assertResume(room, ids.get(1), List.of("m3", "m4", "m5"), Joined.Resume.RECOVERED);
+        assertResume(room, ids.get(4), List.of(), Joined.Resume.RECOVERED);
+        assertResume(room, ids.get(0), List.of("m3", "m4", "m5"), Joined.Resume.TOO_OLD);
+        MessageId ahead = new MessageId(MessageId.parse(ids.get(4)).ms() + 60_000, 0);
+        assertResume(room, ahead.toString(), List.of(), Joined.Resume.UNKNOWN);
+        assertResume(room("never-used"), MessageId.ZERO.toString(), List.of(), Joined.Resume.RECOVERED);
+    }
+
+    /** Joins {@code room} on node 1 resuming after {@code since}, checks what it got, and leaves again. */
+    private void assertResume(String room, String since, List<String> expected, Joined.Resume resume) {
+        Member resumer = new Member("r-" + since, "resumer");
+        Joined joined = result(node(1).broker.join(room, resumer, MessageId.parse(since)));
+        assertEquals(expected, texts(joined), () -> "after " + since);
+        assertEquals(resume, joined.resume(), () -> "after " + since);
+        result(node(1).broker.leave(room, resumer));
+    }
+
+    @Test
+    void aRunningBrokerIsAvailable() {
+        assertTrue(node(0).broker.available());
+    }
+
+    /** Joins {@code name} to {@code room} on {@code node}, which must succeed. */
+    protected static Member join(Node node, String room, String id, String name) {
+        Member member = new Member(id, name);
+        result(node.broker.join(room, member, null));
+        return member;
+    }
+
+    protected static <T> T result(CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The kind of refusal {@code stage} fails with. */
+    protected static Refusal.Kind refusal(CompletionStage<?> stage) {
+        try {
+            stage.toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            Refusal refusal = RefusedException.of(new CompletionException(e.getCause()));
+            assertNotNull(refusal, () -> "failed, but not with a refusal: " + e.getCause());
+            return refusal.kind();
+        } catch (InterruptedException | TimeoutException e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("expected a refusal, but it succeeded");
+    }
+
+    private static List<String> texts(Joined joined) {
+        return joined.history().stream().map(ChatMessage::text).toList();
+    }
+
+    protected static JsonNode json(RoomEvent event) {
+        try {
+            return MAPPER.readTree(event.frame().text());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One node of the cluster under test and the room events it has heard. */
+    protected static final class Node {
+        private final LinkedBlockingQueue<RoomEvent> heard = new LinkedBlockingQueue<>();
+        private Broker broker;
+
+        public Broker broker() {
+            return broker;
+        }
+
+        /** Where the node's broker hands its events. */
+        public void hear(RoomEvent event) {
+            heard.add(event);
+        }
+
+        /** The events of {@code room} up to the {@code count}-th of {@code type}, in order; other rooms' are skipped. */
+        public List<RoomEvent> until(String room, MessageType type, int count) {
+            List<RoomEvent> events = new ArrayList<>();
+            int seen = 0;
+            while (seen < count) {
+                RoomEvent event = poll();
+                if (event.room().equals(room)) {
+                    events.add(event);
+                    if (event.type() == type) {
+                        seen++;
+                    }
+                }
+            }
+            return events;
+        }
+
+        /** The next event of {@code room} of {@code type} about {@code memberId}, skipping others. */
+        public RoomEvent next(String room, MessageType type, String memberId) {
+            while (true) {
+                RoomEvent event = poll();
+                if (event.room().equals(room) && event.type() == type && event.memberId().equals(memberId)) {
+                    return event;
+                }
+            }
+        }
+
+        private RoomEvent poll() {
+            try {
+                RoomEvent event = heard.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+                assertNotNull(event, "no room event within " + WAIT_SECONDS + " s");
+                return event;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
