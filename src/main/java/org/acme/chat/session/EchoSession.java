@@ -1,14 +1,24 @@
 package org.acme.chat.session;
 
+import org.acme.chat.protocol.CloseCodes;
 import org.acme.chat.protocol.OutboundFrame;
 import org.acme.chat.transport.Transport;
+import org.jboss.logging.Logger;
 
 /**
- * The connectivity check at {@code /echo}: every message comes back unchanged, text as text and binary as binary.
+ * The connectivity check at {@code /echo}, speaking the keep-alive mini-protocol: the text {@code ping} is answered
+ * with {@code pong}, the text {@code bye} ends the connection with 1000 {@code Bye}, and every other message comes back
+ * unchanged, text as text and binary as binary. Only exact matches count ({@code Ping} or {@code ping\n} are echoed).
  * Admission, the frame budget (an over-budget frame is dropped silently), the heartbeat and the send queue apply as
- * for chat.
+ * for chat. Opens, messages and closes are logged at DEBUG with the connection id, never with the payload.
  */
 public final class EchoSession extends Session {
+
+    static final String PING = "ping";
+    static final String BYE = "bye";
+    static final String GOODBYE = "Bye";
+    private static final OutboundFrame PONG = OutboundFrame.text("pong");
+    private static final Logger LOG = Logger.getLogger(EchoSession.class);
 
     public EchoSession(Transport transport, Admission admission) {
         super(transport, admission);
@@ -16,16 +26,28 @@ public final class EchoSession extends Session {
 
     /** Admits the connection; false if it was refused (it is closing then). */
     public boolean open() {
-        return admit();
+        boolean admitted = admit();
+        LOG.debugf("echo connection %s from %s %s", id(), ip(), admitted ? "opened" : "refused");
+        return admitted;
     }
 
     @Override
     protected void text(String text) {
-        send(OutboundFrame.text(text));
+        if (PING.equals(text)) {
+            LOG.debugf("echo connection %s: ping, answering pong", id());
+            send(PONG);
+        } else if (BYE.equals(text)) {
+            LOG.debugf("echo connection %s: bye, closing with %d", id(), CloseCodes.NORMAL);
+            end(CloseCodes.NORMAL, GOODBYE);
+        } else {
+            LOG.debugf("echo connection %s: text message of %d chars, echoed", id(), text.length());
+            send(OutboundFrame.text(text));
+        }
     }
 
     @Override
     protected void binary(byte[] data) {
+        LOG.debugf("echo connection %s: binary message of %d bytes, echoed", id(), data.length);
         send(OutboundFrame.binary(data));
     }
 }
