@@ -136,7 +136,7 @@ Run $(date -u '+%Y-%m-%d %H:%M UTC') by \`bench/compare.sh\` on $(nproc) cores (
 $(free -g | awk '/^Mem:/ { print $2 }') GiB; $(java -version 2>&1 | head -1); node $(node --version), ws $ws_version.
 
 - Servers on CPU $SERVER_CPUS, the generator (Vert.x $(unzip -p "$bench/target/chat-bench.jar" META-INF/maven/io.vertx/vertx-core/pom.properties 2>/dev/null | sed -n 's/^version=//p'), one JVM per scenario; connect: one worker JVM per 8,000 connections) on CPU $BENCH_CPUS, pinned with taskset; loopback only.
-- This service: \`java $SERVICE_JAVA_OPTS -jar quarkus-run.jar\` ($SERVICE_JAR) with the per-IP, connection, room and rate limits lifted; the peer: \`node server.js\`. A fresh server for every run; runs alternate service, peer.
+- This service: \`java $SERVICE_JAVA_OPTS -jar quarkus-run.jar\` (${SERVICE_JAR#"$root"/}) with the per-IP, connection, room and rate limits lifted; the peer: \`node server.js\`. A fresh server for every run; runs alternate service, peer.
 - connect: $CONNECTIONS idle connections over $CONNECT_ROOMS rooms after $WARMUP_CONNECTIONS warm-up connections (opened and closed, not counted); memory per connection is the RSS slope between $MEASURE_AT and $CONNECTIONS connections (the JVM gets \`jcmd GC.run\` before each reading, node is read as is).
 - fanout: $FANOUT_COPIES copies/s offered to both (messages/s = copies / members), $SIZE-byte texts, $FANOUT_DURATION after a 3 s warm-up; latency is from the send to each member's receipt, on one clock.
 - max: from $MAX_START_COPIES copies/s, x$MAX_FACTOR per $STEP_DURATION step (at most $MAX_STEPS, then one step between the last rate that held and the first that did not) until p99 > $P99_LIMIT or delivery < 100%.

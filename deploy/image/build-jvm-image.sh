@@ -8,7 +8,7 @@
 #     --rebuild-base  build the base image again even if cached (for Debian security updates: do it now and then)
 #
 #   Environment: IMAGE (default localhost/quarkus-chat:jvm), BASE_IMAGE (localhost/quarkus-chat-base:bookworm-jre17),
-#   DEBIAN_MIRROR (http://deb.debian.org/debian), DEBIAN_SECURITY_MIRROR (http://deb.debian.org/debian-security),
+#   DEBIAN_MIRROR, DEBIAN_SECURITY_MIRROR (default: the archives in this machine's apt sources),
 #   CACHE_DIR (~/.cache/quarkus-chat-image).
 #
 # Steps, each skipped when its result is already there:

@@ -5,8 +5,24 @@
 # parse_args "$@", which sets smoke_test and rebuild_base (true|false).
 # shellcheck shell=bash disable=SC2154
 
-DEBIAN_MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
-DEBIAN_SECURITY_MIRROR=${DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}
+# The Debian archive URIs this machine's own apt sources use (one-line .list or deb822 .sources files): the first
+# that is (security) or is not (main) a -security archive. The images are built from what the host can reach.
+apt_source_uri() {
+    local want=$1 f
+    for f in /etc/apt/sources.list.d/*.sources /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+        [ -f "$f" ] || continue
+        grep -hoE '^(URIs:|deb)[[:space:]].*' "$f" | grep -oE '[a-z]+://[^[:space:]]+' | while read -r uri; do
+            case "$uri" in
+                *-security*) [ "$want" = security ] && echo "${uri%/}" ;;
+                *) [ "$want" = main ] && echo "${uri%/}" ;;
+            esac
+        done
+    done | head -n1
+}
+DEBIAN_MIRROR=${DEBIAN_MIRROR:-$(apt_source_uri main)}
+DEBIAN_SECURITY_MIRROR=${DEBIAN_SECURITY_MIRROR:-$(apt_source_uri security)}
+: "${DEBIAN_MIRROR:?no Debian archive in the apt sources: set DEBIAN_MIRROR}"
+: "${DEBIAN_SECURITY_MIRROR:?no Debian security archive in the apt sources: set DEBIAN_SECURITY_MIRROR}"
 CACHE_DIR=${CACHE_DIR:-$HOME/.cache/quarkus-chat-image}
 export CONTAINERS_CONF=${CONTAINERS_CONF:-$here/containers.conf}
 
