@@ -56,18 +56,15 @@ final class FrameValidation extends ChannelInboundHandlerAdapter {
 
     /**
      * Installs the checks in front of Vert.x's handler in an upgrade request's pipeline; {@code countClose} counts each
-     * connection it closes. Returns false when Vert.x's handler is not where it is expected (nothing installed).
+     * connection it closes. Without Vert.x's handler where it is expected, nothing is installed (and
+     * {@link TransportInternals} has said so).
      */
-    static boolean install(ChannelPipeline pipeline, Consumer<Refusal> countClose, long closingTimeoutSeconds,
+    static void install(ChannelPipeline pipeline, Consumer<Refusal> countClose, long closingTimeoutSeconds,
             long maxMessageBytes) {
-        if (!TransportInternals.hasVertxHandler(pipeline)) {
-            return false;
-        }
-        if (pipeline.get(NAME) == null) {
+        if (TransportInternals.hasVertxHandler(pipeline) && pipeline.get(NAME) == null) {
             pipeline.addBefore(TransportInternals.VERTX_HANDLER, NAME,
                     new FrameValidation(countClose, closingTimeoutSeconds, maxMessageBytes));
         }
-        return true;
     }
 
     @Override
