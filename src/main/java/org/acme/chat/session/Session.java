@@ -1,6 +1,5 @@
 package org.acme.chat.session;
 
-import java.util.concurrent.atomic.AtomicLong;
 import org.acme.chat.heartbeat.Monitored;
 import org.acme.chat.limits.FloodGuard;
 import org.acme.chat.protocol.CloseCodes;
@@ -11,14 +10,14 @@ import org.jboss.logging.Logger;
 
 /**
  * One client connection, whatever it speaks: what every endpoint shares. It is admitted (or refused) on open, spends
- * its frame budget on every inbound frame, is watched by the heartbeat, and bounds what waits to be written to it:
- * past {@code chat.send-queue.max-bytes} (a client that does not read) it is closed with 1008. Subclasses say what a
- * text or binary frame means.
+ * its frame budget on every inbound frame, is watched by the heartbeat, and bounds what waits to be written to it
+ * (the transport's pending bytes): past {@code chat.send-queue.max-bytes} (a client that does not read) it is closed
+ * with 1008. Subclasses say what a text or binary frame means.
  * <p>
  * Concurrency: the {@code on*} callbacks come one at a time on the connection's thread; {@link #send} may be called
  * from any thread (a room hands frames to its members under its lock) and never blocks.
  */
-public abstract class Session implements Monitored, Transport.WriteListener {
+public abstract class Session implements Monitored {
 
     static final String HEARTBEAT_TIMEOUT = "heartbeat timeout";
     static final String SHUTTING_DOWN = "server shutting down";
@@ -29,7 +28,6 @@ public abstract class Session implements Monitored, Transport.WriteListener {
     private final String ip;
     private final FloodGuard flood;
     private final long maxQueuedBytes;
-    private final AtomicLong queued = new AtomicLong();
     private volatile boolean overflowed;
     private volatile boolean closing;
 
@@ -112,36 +110,21 @@ public abstract class Session implements Monitored, Transport.WriteListener {
     }
 
     /**
-     * Queues a frame for the client. Past {@code chat.send-queue.max-bytes} of frames not yet written, the frame is
-     * dropped and the connection closed, once, with 1008 (from its own thread: this may run under a room's lock).
+     * Queues a frame for the client. Once more than {@code chat.send-queue.max-bytes} wait for it, unwritten, the frame
+     * is dropped and the connection closed, once, with 1008 (from its own thread: this may run under a room's lock).
      */
     public final void send(OutboundFrame frame) {
         if (overflowed || closing) {
             return;
         }
-        int size = frame.size();
-        long waiting = queued.addAndGet(size);
-        if (waiting > maxQueuedBytes) {
-            queued.addAndGet(-size);
+        long waiting = transport.pendingBytes();
+        if (waiting + frame.size() > maxQueuedBytes) {
             overflowed = true;
-            LOG.infof("closing connection %s: %d bytes queued for a client that does not read", id(), waiting - size);
+            LOG.infof("closing connection %s: %d bytes queued for a client that does not read", id(), waiting);
             transport.execute(() -> close(Refusal.Kind.SLOW_CONSUMER));
             return;
         }
-        transport.send(frame, this);
-    }
-
-    @Override
-    public final void written(OutboundFrame frame, boolean written) {
-        queued.addAndGet(-frame.size());
-        if (!written) {
-            LOG.debugf("a frame for connection %s was not written: it closed", id());
-        }
-    }
-
-    /** Bytes handed to the transport and not written yet. */
-    long queuedBytes() {
-        return queued.get();
+        transport.send(frame);
     }
 
     /** Counts the refusal, frees the session's seat at once (a peer may never finish the close) and closes. */

@@ -9,8 +9,8 @@ import org.acme.chat.protocol.OutboundFrame;
  * it, and tests drive sessions through a recording one, without sockets.
  * <p>
  * Concurrency contract: every method may be called from any thread and never blocks. Frames sent from one thread go
- * out in the order they were sent. A {@link WriteListener} hears about each frame once, on the connection's own thread.
- * Once closed, sends are dropped (and reported as not written) and closes are no-ops.
+ * out in the order they were sent, and a close sent after them goes out after them. Once closed, sends are dropped and
+ * closes are no-ops.
  */
 public interface Transport {
 
@@ -20,15 +20,21 @@ public interface Transport {
     /** The client's IP address as the server sees it (the TCP peer: a proxy's address behind one). */
     String remoteIp();
 
-    /** Queues one frame; {@code listener} learns when it was written to the socket, or that it never will be. */
-    void send(OutboundFrame frame, WriteListener listener);
+    /** Queues one frame for the client. The frame is shared with other recipients: it is read, never changed. */
+    void send(OutboundFrame frame);
 
     /** Queues frames in order, as {@link #send} would one by one. */
-    default void sendMany(List<OutboundFrame> frames, WriteListener listener) {
+    default void sendMany(List<OutboundFrame> frames) {
         for (OutboundFrame frame : frames) {
-            send(frame, listener);
+            send(frame);
         }
     }
+
+    /**
+     * Payload bytes queued for this client and not yet handed to the operating system: what a client that does not
+     * read makes the server hold.
+     */
+    long pendingBytes();
 
     /** Sends a WebSocket protocol ping (the client's library answers with a pong). */
     void ping();
@@ -38,11 +44,4 @@ public interface Transport {
 
     /** Runs {@code task} on the connection's own thread, after whatever runs there now (never inline). */
     void execute(Runnable task);
-
-    /** Hears what became of each frame handed to {@link #send}. */
-    interface WriteListener {
-
-        /** {@code frame} left for the socket ({@code written}), or was dropped (the connection closed first). */
-        void written(OutboundFrame frame, boolean written);
-    }
 }

@@ -31,7 +31,7 @@ class SendQueueTest {
 
         assertEquals(CloseCodes.POLICY_VIOLATION, sloth.transport.closeCode());
         assertEquals("too slow: send queue full", sloth.transport.closeReason());
-        assertTrue(((ChatSession) sloth.session).queuedBytes() <= 4096);
+        assertTrue(sloth.transport.pendingBytes() <= 4096);
         assertEquals("leave", talker.transport.last().get("type").asText());
         assertEquals(1, chat.errors(Refusal.Kind.SLOW_CONSUMER));
     }
@@ -51,7 +51,7 @@ class SendQueueTest {
         }
 
         assertFalse(reader.transport.closed());
-        assertEquals(0, ((ChatSession) reader.session).queuedBytes());
+        assertEquals(0, reader.transport.pendingBytes());
         assertEquals(200, reader.transport.framesOf("message").size());
     }
 }

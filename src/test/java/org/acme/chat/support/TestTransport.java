@@ -13,8 +13,8 @@ import org.acme.chat.transport.Transport;
 
 /**
  * A transport with no socket behind it, for driving sessions in plain JUnit: it records every frame, ping and close,
- * completes writes at once (or holds them, as for a client that stops reading), and keeps the tasks sessions hand to
- * the connection's thread until {@link #runTasks()}. Single-threaded, like a connection's event loop.
+ * writes at once (or holds what it is sent as pending, as for a client that stops reading), and keeps the tasks
+ * sessions hand to the connection's thread until {@link #runTasks()}. Single-threaded, like a connection's event loop.
  */
 public final class TestTransport implements Transport {
 
@@ -23,7 +23,7 @@ public final class TestTransport implements Transport {
     private final String id;
     private final String ip;
     private final List<OutboundFrame> sent = new ArrayList<>();
-    private final Deque<Runnable> heldWrites = new ArrayDeque<>();
+    private long pending;
     private final Deque<Runnable> tasks = new ArrayDeque<>();
     private boolean holding;
     private int pings;
@@ -46,17 +46,19 @@ public final class TestTransport implements Transport {
     }
 
     @Override
-    public void send(OutboundFrame frame, WriteListener listener) {
+    public void send(OutboundFrame frame) {
         if (closed()) {
-            listener.written(frame, false);
             return;
         }
         sent.add(frame);
         if (holding) {
-            heldWrites.add(() -> listener.written(frame, true));
-        } else {
-            listener.written(frame, true);
+            pending += frame.size();
         }
+    }
+
+    @Override
+    public long pendingBytes() {
+        return pending;
     }
 
     @Override
@@ -85,17 +87,15 @@ public final class TestTransport implements Transport {
         return this;
     }
 
-    /** From now on writes do not complete: the client has stopped reading. */
+    /** From now on what is sent stays pending: the client has stopped reading. */
     public void holdWrites() {
         holding = true;
     }
 
-    /** The client reads again: every held write completes. */
+    /** The client reads again: nothing is pending any more. */
     public void releaseWrites() {
         holding = false;
-        while (!heldWrites.isEmpty()) {
-            heldWrites.poll().run();
-        }
+        pending = 0;
     }
 
     public boolean closed() {

@@ -6,9 +6,9 @@ import java.util.function.Consumer;
 import org.acme.chat.protocol.Refusal;
 
 /**
- * What the adapter adds to a connection's Netty pipeline before its upgrade: {@link FrameValidation} and
- * {@link FlushBatching}. Without the internals that reach the pipeline, nothing is added (and
- * {@link TransportInternals} has said so).
+ * What the adapter adds to a connection's Netty pipeline before its upgrade: {@link FrameValidation}. Without the
+ * internals that reach the pipeline, nothing is added (and {@link TransportInternals} has said so). Outbound frames
+ * need nothing here: {@link LoopWriter} batches them and flushes each connection once per batch.
  */
 public final class PipelineHooks {
 
@@ -27,6 +27,5 @@ public final class PipelineHooks {
             return;
         }
         FrameValidation.install(channel.pipeline(), countClose, closingTimeoutSeconds, maxMessageBytes);
-        FlushBatching.install(channel.pipeline());
     }
 }

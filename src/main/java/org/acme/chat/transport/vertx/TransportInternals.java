@@ -1,17 +1,16 @@
 package org.acme.chat.transport.vertx;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.websockets.next.runtime.WebSocketConnectionBase;
 import io.vertx.core.http.WebSocketBase;
-import io.vertx.core.http.WebSocketFrame;
-import io.vertx.core.http.WebSocketFrameType;
-import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
+import io.vertx.core.http.impl.WebSocketInternal;
 import io.vertx.core.net.impl.ConnectionBase;
-import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,22 +21,26 @@ import org.jboss.logging.Logger;
  * back on when the check fails (a WARN says so; nothing fails silently after an upgrade):
  * <ul>
  * <li>{@link #SOCKET}: WebSockets Next's package-private {@code WebSocketConnectionBase.webSocket()}, the Vert.x
- * socket behind a connection, so that frames skip {@code sendText}'s per-call Uni, context capture and metric
- * lookup. Fallback: {@code sendText}/{@code sendBinary}.</li>
- * <li>{@link #TEXT_FRAME}: Vert.x's {@code WebSocketFrameImpl(type, utf8Bytes, final)}, a text frame over bytes
- * encoded once for every recipient. Fallback: {@link WebSocketFrame#textFrame}, which encodes per recipient.</li>
+ * socket behind a connection.</li>
+ * <li>{@link #UNWRAP}: Vert.x Web's {@code ServerWebSocketWrapper.delegate}, the Vert.x socket inside the wrapper
+ * that a routed upgrade hands WebSockets Next.</li>
+ * <li>{@link #HANDLER_CONTEXT}: Vert.x's {@code WebSocketInternal.channelHandlerContext()}, the way into the socket's
+ * Netty pipeline, where {@link LoopWriter} writes pre-encoded frames from the WebSocket encoder's position, batched
+ * per event loop. With the two before it; fallback: {@code sendText}/{@code sendBinary} (a Uni, a context capture
+ * and a metric lookup per frame and recipient).</li>
  * <li>{@link #CHANNEL}: Vert.x's {@code ConnectionBase.channel()}, the Netty channel of an upgrade request, for
- * {@link FrameValidation} (1007, 1002, 1009 answers) and {@link FlushBatching}. Fallback: neither (invalid UTF-8
- * becomes U+FFFD, protocol violations drop the TCP connection, flushes are not batched).</li>
+ * {@link FrameValidation} (1007, 1002, 1009 answers). Fallback: none (invalid UTF-8 becomes U+FFFD, protocol
+ * violations drop the TCP connection).</li>
  * <li>{@link #VERTX_HANDLER}: Vert.x's pipeline handler name {@code "handler"}, in front of which
- * {@link FrameValidation} goes. Only a live pipeline can show it, so the first upgrade checks it. Fallback: no
- * frame validation.</li>
+ * {@link FrameValidation} goes, and a Netty WebSocket frame encoder in an upgraded pipeline (which lets
+ * {@link LoopWriter}'s encoded frames through). Only a live pipeline can show these, so the first upgrade checks them.
+ * Fallback: no frame validation; the public API for frames.</li>
  * </ul>
- * The first three are checked when this class loads, which {@code TransportStartup} makes happen at start-up, by
- * using each one on a sample (a frame is built and read back). {@link #report()} lists every check's outcome.
+ * The first four are checked when this class loads, which {@code TransportStartup} makes happen at start-up.
+ * {@link #report()} lists every check's outcome.
  */
-@RegisterForReflection(targets = { WebSocketConnectionBase.class, WebSocketFrameImpl.class, ConnectionBase.class },
-        methods = true, fields = false)
+@RegisterForReflection(targets = { WebSocketConnectionBase.class, WebSocketInternal.class, ConnectionBase.class },
+        classNames = TransportInternals.WRAPPER, methods = true, fields = true)
 public final class TransportInternals {
 
     /** One internal and how its check went. */
@@ -45,13 +48,16 @@ public final class TransportInternals {
     }
 
     static final String VERTX_HANDLER = "handler";
+    static final String WRAPPER = "io.vertx.ext.web.impl.ServerWebSocketWrapper";
     private static final Logger LOG = Logger.getLogger(TransportInternals.class);
     private static final List<Check> CHECKS = Collections.synchronizedList(new ArrayList<>());
 
     static final Method SOCKET = socketAccessor();
-    static final boolean TEXT_FRAME = textFrameConstructor();
+    static final Field UNWRAP = wrappedSocket();
+    static final boolean HANDLER_CONTEXT = handlerContextAccessor();
     static final boolean CHANNEL = channelAccessor();
     private static volatile Boolean pipelineChecked;
+    private static volatile Boolean encoderChecked;
 
     private TransportInternals() {
     }
@@ -90,9 +96,42 @@ public final class TransportInternals {
         }
     }
 
-    /** A final text frame over {@code utf8}, which it shares (frames are written, never changed). */
-    static WebSocketFrame textFrame(String text, byte[] utf8) {
-        return TEXT_FRAME ? DirectFrames.text(utf8) : WebSocketFrame.textFrame(text, true);
+    /**
+     * Where in its Netty pipeline the frames of {@code socket} are written: the context of Netty's WebSocket frame
+     * encoder, so that pre-encoded frames go from there straight to the socket (past Vert.x's idle-state handler, which
+     * would give every write a promise of its own; the heartbeat is what keeps WebSockets alive). Null when they must go
+     * through the public API: the internals are missing, or the upgraded pipeline has no WebSocket frame encoder
+     * (checked, and reported, on the first connection).
+     */
+    static ChannelHandlerContext encoderContextOf(WebSocketBase socket) {
+        if (!HANDLER_CONTEXT || !(unwrap(socket) instanceof WebSocketInternal internal)) {
+            return null;
+        }
+        ChannelHandlerContext vertx = internal.channelHandlerContext();
+        ChannelHandlerContext encoder = vertx == null ? null : vertx.pipeline().context(WebSocketFrameEncoder.class);
+        if (encoderChecked == null && vertx != null) {
+            synchronized (TransportInternals.class) {
+                if (encoderChecked == null) {
+                    encoderChecked = encoder != null;
+                    record("Netty WebSocket frame encoder in the pipeline", encoder != null, encoder != null ? "found"
+                            : "not in " + vertx.pipeline().names() + ": frames go through sendText/sendBinary");
+                }
+            }
+        }
+        return encoder;
+    }
+
+    /** The Vert.x socket itself: {@code socket}, or the one inside Vert.x Web's wrapper of it (null if unreachable). */
+    private static Object unwrap(WebSocketBase socket) {
+        if (socket == null || !socket.getClass().getName().equals(WRAPPER)) {
+            return socket;
+        }
+        try {
+            return UNWRAP == null ? null : UNWRAP.get(socket);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.debugf("cannot unwrap %s: %s", socket, e);
+            return null;
+        }
     }
 
     /** The Netty channel behind a Vert.x connection, or null. */
@@ -127,7 +166,7 @@ public final class TransportInternals {
                 throw new NoSuchMethodException("webSocket() returns " + method.getReturnType().getName());
             }
             method.setAccessible(true);
-            record("WebSocketConnectionBase.webSocket()", true, "room frames go straight to the Vert.x socket");
+            record("WebSocketConnectionBase.webSocket()", true, "the Vert.x socket behind a connection is reachable");
             return method;
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             record("WebSocketConnectionBase.webSocket()", false, e + ": frames go through sendText/sendBinary");
@@ -135,20 +174,33 @@ public final class TransportInternals {
         }
     }
 
-    private static boolean textFrameConstructor() {
-        String name = "WebSocketFrameImpl(WebSocketFrameType, byte[], boolean)";
+    private static Field wrappedSocket() {
+        String name = "ServerWebSocketWrapper.delegate";
         try {
-            Constructor<?> constructor = Class.forName("io.vertx.core.http.impl.ws.WebSocketFrameImpl")
-                    .getConstructor(WebSocketFrameType.class, byte[].class, boolean.class);
-            byte[] sample = "{\"é\":1}".getBytes(StandardCharsets.UTF_8);
-            WebSocketFrame frame = (WebSocketFrame) constructor.newInstance(WebSocketFrameType.TEXT, sample, true);
-            if (!frame.isText() || !frame.isFinal() || !"{\"é\":1}".equals(frame.textData())) {
-                throw new IllegalStateException("a frame built over UTF-8 bytes does not read back as that text");
+            Field field = Class.forName(WRAPPER).getDeclaredField("delegate");
+            if (!WebSocketBase.class.isAssignableFrom(field.getType())) {
+                throw new NoSuchFieldException("delegate is a " + field.getType().getName());
             }
-            record(name, true, "a frame's bytes are encoded once for all its recipients");
+            field.setAccessible(true);
+            record(name, true, "the Vert.x socket inside Vert.x Web's wrapper is reachable");
+            return field;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            record(name, false, e + ": frames go through sendText/sendBinary");
+            return null;
+        }
+    }
+
+    private static boolean handlerContextAccessor() {
+        String name = "WebSocketInternal.channelHandlerContext()";
+        try {
+            Method method = Class.forName("io.vertx.core.http.impl.WebSocketInternal").getMethod("channelHandlerContext");
+            if (!ChannelHandlerContext.class.isAssignableFrom(method.getReturnType())) {
+                throw new NoSuchMethodException("channelHandlerContext() returns " + method.getReturnType().getName());
+            }
+            record(name, true, "frames are written to the channel, batched per event loop, encoded once per broadcast");
             return true;
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            record(name, false, e + ": frames are encoded per recipient (WebSocketFrame.textFrame)");
+            record(name, false, e + ": frames go through sendText/sendBinary");
             return false;
         }
     }
@@ -159,11 +211,11 @@ public final class TransportInternals {
             if (!Channel.class.isAssignableFrom(channel.getReturnType())) {
                 throw new NoSuchMethodException("channel() returns " + channel.getReturnType().getName());
             }
-            record("ConnectionBase.channel()", true, "frames are validated and flushes batched in the pipeline");
+            record("ConnectionBase.channel()", true, "inbound frames are validated in the pipeline");
             return true;
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             record("ConnectionBase.channel()", false, e + ": text is not checked for UTF-8, protocol violations "
-                    + "drop the connection, flushes are not batched");
+                    + "drop the connection");
             return false;
         }
     }
@@ -174,13 +226,6 @@ public final class TransportInternals {
             LOG.debugf("transport internal %s: %s", internal, detail);
         } else {
             LOG.warnf("transport internal %s is not usable, falling back on the public API: %s", internal, detail);
-        }
-    }
-
-    /** The direct frame constructor, in a class of its own that is only loaded once the check passed. */
-    private static final class DirectFrames {
-        static WebSocketFrame text(byte[] utf8) {
-            return new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8, true);
         }
     }
 }

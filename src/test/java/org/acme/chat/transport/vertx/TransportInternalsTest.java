@@ -3,14 +3,20 @@ package org.acme.chat.transport.vertx;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.http.WebSocketFrame;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
 import java.util.List;
 import org.acme.chat.protocol.OutboundFrame;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Pins the start-up check of the internals the adapter relies on to the Quarkus, Vert.x and Netty versions in use: an
@@ -23,25 +29,40 @@ class TransportInternalsTest {
     void everyInternalCheckedAtStartUpIsInPlace() {
         List<TransportInternals.Check> report = TransportInternals.report();
 
-        assertEquals(List.of("WebSocketConnectionBase.webSocket()", "WebSocketFrameImpl(WebSocketFrameType, byte[], "
-                + "boolean)", "ConnectionBase.channel()"), report.stream().limit(3)
-                .map(TransportInternals.Check::internal).toList());
+        assertEquals(List.of("WebSocketConnectionBase.webSocket()", "ServerWebSocketWrapper.delegate",
+                "WebSocketInternal.channelHandlerContext()", "ConnectionBase.channel()"),
+                report.stream().limit(4).map(TransportInternals.Check::internal).toList());
         assertTrue(TransportInternals.allInPlace(), report::toString);
         assertNotNull(TransportInternals.SOCKET);
-        assertTrue(TransportInternals.TEXT_FRAME && TransportInternals.CHANNEL);
+        assertNotNull(TransportInternals.UNWRAP);
+        assertTrue(TransportInternals.HANDLER_CONTEXT && TransportInternals.CHANNEL);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 0, 1, 125, 126, 127, 65_535, 65_536, 200_000 })
+    void aFrameIsEncodedAsNettysDecoderReadsItBackWhateverItsLength(int length) {
+        OutboundFrame frame = OutboundFrame.text("é".repeat(length / 2) + "x".repeat(length % 2));
+        EmbeddedChannel client = new EmbeddedChannel(new WebSocket13FrameDecoder(false, false, 1 << 20));
+
+        client.writeInbound(LoopWriter.encode(ByteBufAllocator.DEFAULT, frame));
+
+        TextWebSocketFrame read = client.readInbound();
+        assertTrue(read.isFinalFragment());
+        assertEquals(frame.text(), read.text());
+        read.release();
+        client.finishAndReleaseAll();
     }
 
     @Test
-    void eachRecipientGetsItsOwnFinalTextFrameOverTheSharedBytes() {
-        OutboundFrame frame = OutboundFrame.text("{\"type\":\"message\",\"text\":\"grüße ✓\"}");
+    void binaryFramesKeepTheirBytes() {
+        byte[] data = { 0, (byte) 0xff, 'p', 'i', 'n', 'g' };
+        EmbeddedChannel client = new EmbeddedChannel(new WebSocket13FrameDecoder(false, false, 1 << 20));
 
-        WebSocketFrame a = TransportInternals.textFrame(frame.text(), frame.bytes());
-        WebSocketFrame b = TransportInternals.textFrame(frame.text(), frame.bytes());
+        client.writeInbound(LoopWriter.encode(ByteBufAllocator.DEFAULT, OutboundFrame.binary(data)));
 
-        assertNotSame(a, b);
-        assertTrue(a.isText() && a.isFinal());
-        assertEquals(frame.text(), a.textData());
-        assertArrayEquals(frame.bytes(), b.binaryData().getBytes());
+        BinaryWebSocketFrame read = client.readInbound();
+        assertArrayEquals(data, ByteBufUtil.getBytes(read.content()));
+        read.release();
     }
 
     @Test
