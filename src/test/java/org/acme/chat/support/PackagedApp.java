@@ -119,12 +119,26 @@ public final class PackagedApp implements AutoCloseable {
         process.destroyForcibly();
     }
 
-    /** {@code java -jar quarkus-run.jar} or the native executable, as recorded by the Quarkus build. */
-    private static List<String> launcher() throws IOException {
+    /** Whether the last build made a native executable (what {@code *IT} tests run against then). */
+    public static boolean isNative() {
+        try {
+            return "native".equals(artifact().getProperty("type"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Properties artifact() throws IOException {
         Properties artifact = new Properties();
         try (InputStream in = Files.newInputStream(TARGET.resolve("quarkus-artifact.properties"))) {
             artifact.load(in);
         }
+        return artifact;
+    }
+
+    /** {@code java -jar quarkus-run.jar} or the native executable, as recorded by the Quarkus build. */
+    private static List<String> launcher() throws IOException {
+        Properties artifact = artifact();
         String path = TARGET.resolve(artifact.getProperty("path")).toAbsolutePath().toString();
         return switch (artifact.getProperty("type")) {
             case "jar" -> List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", path);
