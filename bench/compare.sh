@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Side-by-side benchmark of this service (the packaged JVM jar) and the Node ws peer (bench/peers/node-ws), on
-# loopback. For each scenario and shape it starts a fresh server, runs the generator (bench/run.sh), stops the server,
-# then does the same for the other one, alternating, so that both see the same machine conditions. The server runs
-# on CPU(s) $SERVER_CPUS and the generator on $BENCH_CPUS (taskset). Writes the comparison table to stdout and
-# bench/results/latest.md, the chart to bench/results/latency-vs-rate.svg, raw outputs to bench/results/raw/.
+# Side-by-side benchmark of this service on the JVM (the packaged jar), its native binary (what deploy/ runs) and the
+# Node ws peer (bench/peers/node-ws), on loopback. For each scenario and shape it starts a fresh server, runs the
+# generator (bench/run.sh), stops the server, then does the same for the next one, alternating, so that all see the
+# same machine conditions. The server runs on CPU(s) $SERVER_CPUS and the generator on $BENCH_CPUS (taskset). Writes
+# the comparison table to stdout and bench/results/latest.md, the chart to bench/results/latency-vs-rate.svg, raw
+# outputs to bench/results/raw/. Without a native binary (./mvnw package -Dnative) it compares the JVM and the peer.
 #
 # Usage: bench/compare.sh            (defaults below; every one can be overridden from the environment, e.g.
 #        CONNECTIONS=3000 MEASURE_AT=500 SCENARIOS="connect fanout" bench/compare.sh)
@@ -12,11 +13,14 @@ bench=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$bench")
 
 SERVICE_JAR=${SERVICE_JAR:-}             # default: <repo>/target/quarkus-app/quarkus-run.jar, built when missing
-SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:--Xmx512m}
+SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:--Xmx512m -XX:MetaspaceSize=96m}   # the JVM image's settings (README)
+NATIVE_BIN=${NATIVE_BIN:-}               # default: <repo>/target/*-runner when there is one
+NATIVE_OPTS=${NATIVE_OPTS:--Xmx512m}      # the heap the JVM gets (the Deployment: -Xmx320m)
+SERVERS=${SERVERS:-service native peer}  # which to run, in this order; the peer last
 PEER_DIR=${PEER_DIR:-$bench/peers/node-ws}
 SERVER_CPUS=${SERVER_CPUS:-0}
 export BENCH_CPUS=${BENCH_CPUS:-1}
-SCENARIOS=${SCENARIOS:-connect fanout max}
+SCENARIOS=${SCENARIOS:-connect fanout cold max}
 REPEAT=${REPEAT:-1}                      # runs per scenario and server; the better one is reported
 CONNECTIONS=${CONNECTIONS:-15000}        # connect: idle connections in all
 MEASURE_AT=${MEASURE_AT:-2000}           # connect: the first memory reading (the slope runs from here)
@@ -26,13 +30,20 @@ SHAPES=${SHAPES:-1x1000 100x10}          # fanout and max: rooms x members
 SIZE=${SIZE:-100}                        # text bytes per message
 FANOUT_COPIES=${FANOUT_COPIES:-50000}    # fanout: offered copies/s (messages/s = this / members), same for both
 FANOUT_DURATION=${FANOUT_DURATION:-10s}
+WARMUP=${WARMUP:-10s}                    # fanout and max: the same load first, not counted (cold: none)
+COLD_DURATION=${COLD_DURATION:-10s}      # cold: the fanout load from the moment readiness is UP, for this long
 MAX_START_COPIES=${MAX_START_COPIES:-20000}   # max: copies/s of the first step
 MAX_FACTOR=${MAX_FACTOR:-1.5}
 MAX_STEPS=${MAX_STEPS:-12}
 STEP_DURATION=${STEP_DURATION:-5s}
 P99_LIMIT=${P99_LIMIT:-50ms}
 SERVICE_PORT=${SERVICE_PORT:-18280}
+NATIVE_PORT=${NATIVE_PORT:-18285}
 PEER_PORT=${PEER_PORT:-18290}
+# This service with the abuse limits lifted for one loopback client, quiet logs; the same for the JVM and native.
+SERVICE_FLAGS=(-Dquarkus.log.level=WARN -Dchat.limits.max-connections-per-ip=0 -Dchat.limits.max-connections=100000
+    -Dchat.limits.max-members-per-room=100000 -Dchat.limits.max-rooms=100000
+    -Dchat.rate.messages-per-second=1000000 -Dchat.rate.burst=1000000)
 
 results=$bench/results
 raw=$results/raw
@@ -68,34 +79,40 @@ port_free() {
     fi
 }
 
+port_of() {
+    case $1 in service) echo "$SERVICE_PORT" ;; native) echo "$NATIVE_PORT" ;; *) echo "$PEER_PORT" ;; esac
+}
+
 # Starts the named server on its port, pinned to $SERVER_CPUS; sets server_pid (taskset execs, so it is the server's).
 start_server() {
-    local name=$1
-    if [ "$name" = service ]; then
-        port_free "$SERVICE_PORT"
+    local name=$1 port
+    port=$(port_of "$name")
+    port_free "$port"
+    case $name in
+    service)
         # shellcheck disable=SC2086 # SERVICE_JAVA_OPTS is a list of options
-        taskset -c "$SERVER_CPUS" java $SERVICE_JAVA_OPTS \
-            -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$SERVICE_PORT" -Dquarkus.log.level=WARN \
-            -Dchat.limits.max-connections-per-ip=0 -Dchat.limits.max-connections=100000 \
-            -Dchat.limits.max-members-per-room=100000 -Dchat.limits.max-rooms=100000 \
-            -Dchat.rate.messages-per-second=1000000 -Dchat.rate.burst=1000000 \
-            -jar "$SERVICE_JAR" >>"$raw/service.log" 2>&1 &
-        server_pid=$!
-        wait_ready "$SERVICE_PORT" service
-    else
-        port_free "$PEER_PORT"
-        PORT=$PEER_PORT HOST=127.0.0.1 taskset -c "$SERVER_CPUS" node "$PEER_DIR/server.js" >>"$raw/peer.log" 2>&1 &
-        server_pid=$!
-        wait_ready "$PEER_PORT" peer
-    fi
+        taskset -c "$SERVER_CPUS" java $SERVICE_JAVA_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
+            "${SERVICE_FLAGS[@]}" -jar "$SERVICE_JAR" >>"$raw/service.log" 2>&1 &
+        ;;
+    native)
+        # shellcheck disable=SC2086 # NATIVE_OPTS is a list of options
+        taskset -c "$SERVER_CPUS" "$NATIVE_BIN" $NATIVE_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
+            "${SERVICE_FLAGS[@]}" >>"$raw/native.log" 2>&1 &
+        ;;
+    peer)
+        PORT=$port HOST=127.0.0.1 taskset -c "$SERVER_CPUS" node "$PEER_DIR/server.js" >>"$raw/peer.log" 2>&1 &
+        ;;
+    esac
+    server_pid=$!
+    wait_ready "$port" "$name"
 }
 
 # Runs one scenario against one fresh server: run_case <case> <server> <rep> <scenario> [flags...]
 run_case() {
     local case=$1 name=$2 rep=$3 scenario=$4
     shift 4
-    local port=$SERVICE_PORT
-    [ "$name" = peer ] && port=$PEER_PORT
+    local port
+    port=$(port_of "$name")
     run_number=$((run_number + 1))
     log "$case on $name (run $rep of $REPEAT)"
     start_server "$name"
@@ -118,6 +135,13 @@ if [ -z "$SERVICE_JAR" ]; then
     fi
 fi
 [ -f "$SERVICE_JAR" ] || { log "no service jar at $SERVICE_JAR"; exit 2; }
+if [ -z "$NATIVE_BIN" ]; then
+    NATIVE_BIN=$(ls "$root"/target/*-runner 2>/dev/null | head -n1 || true)
+fi
+if [[ " $SERVERS " == *" native "* ]] && [ ! -x "$NATIVE_BIN" ]; then
+    log "no native binary (./mvnw package -Dnative, or NATIVE_BIN=...): comparing without it"
+    SERVERS=${SERVERS/native/}
+fi
 [ -f "$PEER_DIR/server.js" ] || { log "no peer at $PEER_DIR/server.js"; exit 2; }
 if [ ! -d "$PEER_DIR/node_modules" ]; then
     log "installing the peer's dependencies: npm ci in $PEER_DIR"
@@ -136,9 +160,10 @@ Run $(date -u '+%Y-%m-%d %H:%M UTC') by \`bench/compare.sh\` on $(nproc) cores (
 $(free -g | awk '/^Mem:/ { print $2 }') GiB; $(java -version 2>&1 | head -1); node $(node --version), ws $ws_version.
 
 - Servers on CPU $SERVER_CPUS, the generator (Vert.x $(unzip -p "$bench/target/chat-bench.jar" META-INF/maven/io.vertx/vertx-core/pom.properties 2>/dev/null | sed -n 's/^version=//p'), one JVM per scenario; connect: one worker JVM per 8,000 connections) on CPU $BENCH_CPUS, pinned with taskset; loopback only.
-- This service: \`java $SERVICE_JAVA_OPTS -jar quarkus-run.jar\` (${SERVICE_JAR#"$root"/}) with the per-IP, connection, room and rate limits lifted; the peer: \`node server.js\`. A fresh server for every run; runs alternate service, peer.
+- This service on the JVM: \`java $SERVICE_JAVA_OPTS -jar quarkus-run.jar\` (${SERVICE_JAR#"$root"/}); native: \`${NATIVE_BIN#"$root"/} $NATIVE_OPTS\`; both with the per-IP, connection, room and rate limits lifted, on Netty's epoll transport. The peer: \`node server.js\`. A fresh server for every run; runs alternate $(echo $SERVERS | sed 's/ /, /g').
 - connect: $CONNECTIONS idle connections over $CONNECT_ROOMS rooms after $WARMUP_CONNECTIONS warm-up connections (opened and closed, not counted); memory per connection is the RSS slope between $MEASURE_AT and $CONNECTIONS connections (the JVM gets \`jcmd GC.run\` before each reading, node is read as is).
-- fanout: $FANOUT_COPIES copies/s offered to both (messages/s = copies / members), $SIZE-byte texts, $FANOUT_DURATION after a 3 s warm-up; latency is from the send to each member's receipt, on one clock.
+- fanout: $FANOUT_COPIES copies/s offered to each (messages/s = copies / members), $SIZE-byte texts, $FANOUT_DURATION after $WARMUP of the same load (not counted); latency is from the send to each member's receipt, on one clock. Server CPU per 1,000 copies is from /proc; heap allocation per copy from the server's \`chat_heap_allocated_bytes_total\` (the peer has none).
+- cold: the fanout load from the moment readiness is UP (joins, then sending at once, no warm-up), the first $COLD_DURATION; compared with the same server's warm p99.
 - max: from $MAX_START_COPIES copies/s, x$MAX_FACTOR per $STEP_DURATION step (at most $MAX_STEPS, then one step between the last rate that held and the first that did not) until p99 > $P99_LIMIT or delivery < 100%.
 - Repetitions: $REPEAT per scenario and server; with more than one, the better is kept (lower memory per connection, lower fanout p99, higher max rate).
 NOTES
@@ -148,37 +173,48 @@ for scenario in $SCENARIOS; do
     case $scenario in
     connect)
         for rep in $(seq 1 "$REPEAT"); do
-            for name in service peer; do
+            for name in $SERVERS; do
                 run_case connect "$name" "$rep" connect --connections "$CONNECTIONS" --measure-at "$MEASURE_AT" \
                     --rooms "$CONNECT_ROOMS" --warmup-connections "$WARMUP_CONNECTIONS"
             done
         done
         ;;
-    fanout | max)
+    fanout | cold | max)
         for shape in $SHAPES; do
             rooms=${shape%x*}
             members=${shape#*x}
+            rate=$(echo "$FANOUT_COPIES / $members" | bc -l)
             for rep in $(seq 1 "$REPEAT"); do
-                for name in service peer; do
-                    if [ "$scenario" = fanout ]; then
+                for name in $SERVERS; do
+                    case $scenario in
+                    fanout)
                         run_case "fanout-$shape" "$name" "$rep" fanout --rooms "$rooms" --members "$members" \
-                            --size "$SIZE" --rate "$(echo "$FANOUT_COPIES / $members" | bc -l)" \
-                            --duration "$FANOUT_DURATION"
-                    else
+                            --size "$SIZE" --rate "$rate" --duration "$FANOUT_DURATION" --warmup "$WARMUP" ;;
+                    cold)
+                        run_case "cold-$shape" "$name" "$rep" fanout --rooms "$rooms" --members "$members" \
+                            --size "$SIZE" --rate "$rate" --duration "$COLD_DURATION" --warmup 0s ;;
+                    max)
                         run_case "max-$shape" "$name" "$rep" max --rooms "$rooms" --members "$members" \
                             --size "$SIZE" --start-rate "$(echo "$MAX_START_COPIES / $members" | bc -l)" \
                             --factor "$MAX_FACTOR" --max-steps "$MAX_STEPS" --step-duration "$STEP_DURATION" \
-                            --p99-limit "$P99_LIMIT"
-                    fi
+                            --p99-limit "$P99_LIMIT" --warmup "$WARMUP" ;;
+                    esac
                 done
             done
         done
         ;;
-    *) log "unknown scenario '$scenario' (connect, fanout, max)"; exit 2 ;;
+    *) log "unknown scenario '$scenario' (connect, fanout, cold, max)"; exit 2 ;;
     esac
 done
 
 echo
+labels=
+names=
+for name in $SERVERS; do
+    case $name in service) title=JVM ;; native) title=native ;; *) title="node ws" ;; esac
+    labels=${labels:+$labels,}$name
+    names=${names:+$names,}$title
+done
 "$bench/run.sh" report --results "$raw" --notes "$raw/run.md" --md "$results/latest.md" \
-    --svg "$results/latency-vs-rate.svg" --this-name "this service (JVM)" --peer-name "node ws"
+    --svg "$results/latency-vs-rate.svg" --labels "$labels" --names "$names"
 log "wrote $results/latest.md and $results/latency-vs-rate.svg"

@@ -7,35 +7,45 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.DoublePredicate;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 /**
  * Scenario {@code report}: reads the results files of a compare run ({@code <case>.<label>.<rep>.properties}, e.g.
- * {@code max-1x1000.service.1.properties}), keeps the better repetition of each case and server (lower memory per
- * connection for connect, lower p99 for fanout, higher sustained rate for max), and writes the comparison as a
- * Markdown table (metric | this service | peer | ratio this/peer | target | met?) to stdout and {@code --md}, and
- * the latency-vs-rate chart of the max runs to {@code --svg}.
+ * {@code max-1x1000.native.1.properties}), keeps the better repetition of each case and server (lower memory per
+ * connection for connect, lower p99 for fanout and cold, higher sustained rate for max), and writes the comparison
+ * as a Markdown table to stdout and {@code --md}: one column per server (this service on the JVM, its native binary,
+ * and the peer, last), the ratio of each of ours to the peer, the target and whether each of ours met it; and the
+ * latency-vs-rate chart of the max runs to {@code --svg}.
  */
 final class CompareReport {
 
-    /** One table row; {@code met} is null where the row has no target. */
-    private record Row(String metric, String thisValue, String peerValue, String ratio, String target, String met) {
+    /** One server of the comparison: its label in file names and its name in the table. */
+    private record Server(String label, String name, String color) {
     }
 
+    /** A target for our servers: a test on (our value, the peer's value). */
+    private interface Target extends BiPredicate<Double, Double> {
+    }
+
+    private static final String[] COLORS = { "#1f6feb", "#2da44e", "#e36209", "#8250df" };
+
     private final Map<String, Map<String, List<Results>>> byCase = new TreeMap<>();
-    private final String thisLabel;
-    private final String peerLabel;
-    private final List<Row> rows = new ArrayList<>();
+    private final List<Server> ours;
+    private final Server peer;
+    private final List<String> lines = new ArrayList<>();
     private boolean generatorBoundSeen;
 
-    private CompareReport(String thisLabel, String peerLabel) {
-        this.thisLabel = thisLabel;
-        this.peerLabel = peerLabel;
+    private CompareReport(List<Server> ours, Server peer) {
+        this.ours = ours;
+        this.peer = peer;
     }
 
     static int run(Args args) throws IOException {
@@ -43,39 +53,41 @@ final class CompareReport {
         String md = args.string("md", null);
         String svg = args.string("svg", null);
         String notes = args.string("notes", null);
-        String thisLabel = args.string("this-label", "service");
-        String peerLabel = args.string("peer-label", "peer");
-        String thisName = args.string("this-name", "this service");
-        String peerName = args.string("peer-name", "node ws");
+        String[] labels = args.string("labels", "service,peer").split(",");
+        String[] names = args.string("names", "this service,node ws").split(",");
         args.rejectUnused();
-
-        CompareReport report = new CompareReport(thisLabel, peerLabel);
+        if (labels.length != names.length || labels.length < 2) {
+            throw new IllegalArgumentException("--labels and --names: as many of each, at least two, the peer last");
+        }
+        List<Server> servers = new ArrayList<>();
+        for (int i = 0; i < labels.length; i++) {
+            servers.add(new Server(labels[i].strip(), names[i].strip(), COLORS[Math.min(i, COLORS.length - 1)]));
+        }
+        CompareReport report = new CompareReport(servers.subList(0, servers.size() - 1),
+                servers.get(servers.size() - 1));
         try (Stream<Path> files = Files.list(dir)) {
             files.filter(f -> f.getFileName().toString().endsWith(".properties")).sorted().forEach(report::add);
         }
+        report.header();
         report.connectRows();
-        report.fanoutRows();
+        report.fanoutRows("fanout-", "fanout");
+        report.coldRows();
         report.maxRows();
 
         StringBuilder out = new StringBuilder();
-        out.append("# Benchmark: ").append(thisName).append(" vs ").append(peerName).append("\n\n");
+        out.append("# Benchmark: ").append(String.join(", ", servers.stream().map(Server::name).toList()))
+                .append("\n\n");
         if (notes != null && Files.exists(Path.of(notes))) {
             out.append(Files.readString(Path.of(notes), StandardCharsets.UTF_8).strip()).append("\n\n");
         }
-        out.append("| metric | ").append(thisName).append(" | ").append(peerName)
-                .append(" | ratio this/peer | target | met? |\n|---|---:|---:|---:|---|---|\n");
-        for (Row r : report.rows) {
-            out.append("| ").append(r.metric()).append(" | ").append(r.thisValue()).append(" | ").append(r.peerValue())
-                    .append(" | ").append(r.ratio()).append(" | ").append(r.target()).append(" | ")
-                    .append(r.met() == null ? "" : r.met()).append(" |\n");
-        }
+        report.lines.forEach(line -> out.append(line).append('\n'));
         if (report.generatorBoundSeen) {
             out.append("\n(gen-bound): the ramp ended at a step where the generator used at least ")
                     .append(Math.round(MaxScenario.GENERATOR_BOUND * 100))
                     .append("% of its core, so that figure may be the generator's limit rather than the server's.\n");
         }
         if (svg != null) {
-            write(svg, report.chart(thisName, peerName));
+            write(svg, report.chart());
             out.append("\n![p99 latency vs delivered rate](").append(Path.of(svg).getFileName()).append(")\n");
         }
         System.out.print(out);
@@ -94,91 +106,133 @@ final class CompareReport {
                 .computeIfAbsent(parts[1], l -> new ArrayList<>()).add(Results.load(file));
     }
 
+    private void header() {
+        StringBuilder head = new StringBuilder("| metric |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (Server s : all()) {
+            head.append(' ').append(s.name()).append(" |");
+            rule.append("---:|");
+        }
+        for (Server s : ours) {
+            head.append(' ').append(s.name()).append("/peer |");
+            rule.append("---:|");
+        }
+        head.append(" target | met? (").append(String.join(", ", ours.stream().map(Server::name).toList()))
+                .append(") |");
+        rule.append("---|---|");
+        lines.add(head.toString());
+        lines.add(rule.toString());
+    }
+
+    private List<Server> all() {
+        List<Server> all = new ArrayList<>(ours);
+        all.add(peer);
+        return all;
+    }
+
     /** The better repetition of a case for one server, by {@code key} (lowest or highest), or null if none ran. */
-    private Results pick(String caseName, String label, String key, boolean highest) {
-        List<Results> runs = byCase.getOrDefault(caseName, Map.of()).getOrDefault(label, List.of());
+    private Results pick(String caseName, Server server, String key, boolean highest) {
+        List<Results> runs = byCase.getOrDefault(caseName, Map.of()).getOrDefault(server.label(), List.of());
         Comparator<Results> order = Comparator.comparingDouble(r -> orZero(r.number(key)));
         return runs.stream().max(highest ? order : order.reversed()).orElse(null);
     }
 
-    private void connectRows() {
-        Results mine = pick("connect", thisLabel, "per_connection_kib", false);
-        Results theirs = pick("connect", peerLabel, "per_connection_kib", false);
-        if (mine == null && theirs == null) {
-            return;
+    private Map<Server, Results> picks(String caseName, String key, boolean highest) {
+        Map<Server, Results> picks = new LinkedHashMap<>();
+        for (Server s : all()) {
+            picks.put(s, pick(caseName, s, key, highest));
         }
-        double connections = mine == null ? Double.NaN : mine.number("connections");
-        String upTo = String.format(Locale.ROOT, "%,.0f", connections);
-        row("connect: handshakes/s (" + upTo + " connections)", mine, theirs, "handshakes_per_s", "%,.0f",
-                "≥ 3,000/s, 0 failures, up to 15,000",
-                v -> v >= 3000 && mine.number("failures") == 0 && mine.number("lost") == 0);
-        if (mine != null && connections < 15_000) {
-            rows.set(rows.size() - 1, withMet(rows.get(rows.size() - 1), rows.get(rows.size() - 1).met()
-                    + " (only " + upTo + " tried)"));
-        }
-        row("connect: handshake time p99, ms (connect to welcome)", mine, theirs, "handshake_p99_ms", "%.1f", "",
-                null);
-        row("connect: failed handshakes + dropped connections", sum(mine, "failures", "lost"),
-                sum(theirs, "failures", "lost"), "%,.0f", "0", v -> v == 0);
-        double peerKib = theirs == null ? Double.NaN : theirs.number("per_connection_kib");
-        row("memory per idle connection, KiB (RSS slope " + span(mine) + ")", value(mine, "per_connection_kib"),
-                value(theirs, "per_connection_kib"), "%.2f", "≤ 10 KiB and ≤ peer",
-                v -> v <= 10 && !(v > peerKib));
+        return picks;
     }
 
-    private void fanoutRows() {
-        for (String caseName : cases("fanout-")) {
-            Results mine = pick(caseName, thisLabel, "p99_ms", false);
-            Results theirs = pick(caseName, peerLabel, "p99_ms", false);
-            Results any = mine != null ? mine : theirs;
-            String shape = shape(any) + String.format(Locale.ROOT, " at %,.0f msgs/s", any.number("rate"));
-            row("fanout " + shape + ": delivered copies/s", mine, theirs, "delivered_per_s", "%,.0f", "", null);
-            Row ratio = new Row("fanout " + shape + ": delivery ratio", percent(mine), percent(theirs), "", "100%",
-                    mine == null ? "?" : mine.number("ratio") == 1.0 ? "yes" : "no");
-            rows.add(ratio);
-            double peerP99 = theirs == null ? Double.NaN : theirs.number("p99_ms");
-            row("fanout " + shape + ": p50 latency, ms", mine, theirs, "p50_ms", "%.2f", "", null);
-            row("fanout " + shape + ": p99 latency, ms", mine, theirs, "p99_ms", "%.2f", "≤ peer",
-                    v -> !(v > peerP99));
-            row("fanout " + shape + ": p99.9 latency, ms", mine, theirs, "p999_ms", "%.2f", "", null);
-            row("fanout " + shape + ": max latency, ms", mine, theirs, "max_ms", "%.2f", "", null);
+    private void connectRows() {
+        Map<Server, Results> runs = picks("connect", "per_connection_kib", false);
+        if (runs.values().stream().allMatch(r -> r == null)) {
+            return;
+        }
+        row("connect: handshakes/s (" + count(runs, "connections") + " connections)", runs,
+                r -> r.number("handshakes_per_s"), "%,.0f", "≥ 2× peer, 0 failures up to 15,000",
+                (mine, theirs) -> mine >= 2 * theirs);
+        row("connect: handshake time p99, ms (connect to welcome)", runs, r -> r.number("handshake_p99_ms"), "%.1f",
+                "", null);
+        row("connect: failed handshakes + dropped connections", runs,
+                r -> r.number("failures") + r.number("lost"), "%,.0f", "0", (mine, theirs) -> mine == 0);
+        row("memory per idle connection, KiB (RSS slope)", runs, r -> r.number("per_connection_kib"), "%.2f",
+                "≤ peer", (mine, theirs) -> !(mine > theirs));
+    }
+
+    private void fanoutRows(String prefix, String label) {
+        for (String caseName : cases(prefix)) {
+            Map<Server, Results> runs = picks(caseName, "p99_ms", false);
+            String shape = label + " " + shape(any(runs)) + String.format(Locale.ROOT, " at %,.0f msgs/s",
+                    any(runs).number("rate"));
+            row(shape + ": delivered copies/s", runs, r -> r.number("delivered_per_s"), "%,.0f", "", null);
+            row(shape + ": delivery ratio", runs, r -> r.number("ratio") * 100, "%.4g%%", "100%",
+                    (mine, theirs) -> mine == 100);
+            row(shape + ": p50 latency, ms", runs, r -> r.number("p50_ms"), "%.2f", "", null);
+            row(shape + ": p99 latency, ms", runs, r -> r.number("p99_ms"), "%.2f", "≤ 0.8× peer",
+                    (mine, theirs) -> !(mine > 0.8 * theirs));
+            row(shape + ": p99.9 latency, ms", runs, r -> r.number("p999_ms"), "%.2f", "", null);
+            row(shape + ": max latency, ms", runs, r -> r.number("max_ms"), "%.2f", "", null);
+            row(shape + ": server CPU per 1,000 copies, ms", runs, r -> r.number("server_cpu_ms_per_1000"), "%.2f",
+                    "", null);
+            row(shape + ": server heap allocation per copy, bytes", runs, r -> r.number("server_bytes_per_copy"),
+                    "%,.0f", "", null);
+        }
+    }
+
+    /** Cold runs: the same load from the moment readiness is UP; each server is held to its own warm p99. */
+    private void coldRows() {
+        for (String caseName : cases("cold-")) {
+            Map<Server, Results> runs = picks(caseName, "p99_ms", false);
+            String shape = "cold " + shape(any(runs)) + String.format(Locale.ROOT, " at %,.0f msgs/s, first %.0f s",
+                    any(runs).number("rate"), any(runs).number("duration_s"));
+            Map<Server, Results> warm = picks("fanout-" + caseName.substring("cold-".length()), "p99_ms", false);
+            row(shape + ": p99 latency, ms", runs, r -> r.number("p99_ms"), "%.2f", "", null);
+            row(shape + ": max latency, ms", runs, r -> r.number("max_ms"), "%.2f", "", null);
+            row(shape + ": delivery ratio", runs, r -> r.number("ratio") * 100, "%.4g%%", "100%",
+                    (mine, theirs) -> mine == 100);
+            StringBuilder line = new StringBuilder("| " + shape + ": p99 cold / p99 warm of the same server |");
+            List<String> verdicts = new ArrayList<>();
+            for (Server s : all()) {
+                double ratio = value(runs.get(s), "p99_ms") / value(warm.get(s), "p99_ms");
+                line.append(' ').append(format("%.2f", ratio)).append(" |");
+                if (ours.contains(s)) {
+                    verdicts.add(Double.isNaN(ratio) ? "?" : ratio <= 2 ? "yes" : "no");
+                }
+            }
+            ours.forEach(s -> line.append(" |"));
+            line.append(" ≤ 2 | ").append(String.join(", ", verdicts)).append(" |");
+            lines.add(line.toString());
         }
     }
 
     private void maxRows() {
         for (String caseName : cases("max-")) {
-            Results mine = pick(caseName, thisLabel, "best_delivered_per_s", true);
-            Results theirs = pick(caseName, peerLabel, "best_delivered_per_s", true);
-            Results any = mine != null ? mine : theirs;
-            double peerBest = theirs == null ? Double.NaN : theirs.number("best_delivered_per_s");
-            row("max " + shape(any) + ": highest delivered copies/s at 100% and p99 ≤ "
-                    + String.format(Locale.ROOT, "%.0f", any.number("p99_limit_ms")) + " ms", mine, theirs,
-                    "best_delivered_per_s", "%,.0f", "≥ 2× peer", v -> v >= 2 * peerBest);
-            Row best = rows.get(rows.size() - 1);
-            boolean bothFound = limitFound(mine) && limitFound(theirs);
-            rows.set(rows.size() - 1, new Row(best.metric(), best.thisValue() + marks(mine),
-                    best.peerValue() + marks(theirs), best.ratio(), best.target(),
-                    bothFound || best.met() == null ? best.met() : "? (no limit found)"));
-            row("max " + shape(any) + ": p99 at that rate, ms", mine, theirs, "best_p99_ms", "%.2f", "", null);
+            Map<Server, Results> runs = picks(caseName, "best_delivered_per_s", true);
+            String shape = "max " + shape(any(runs));
+            row(shape + ": highest delivered copies/s at 100% and p99 ≤ "
+                    + String.format(Locale.ROOT, "%.0f", any(runs).number("p99_limit_ms")) + " ms", runs,
+                    r -> r.number("best_delivered_per_s"), "%,.0f", "≥ 2× peer", (mine, theirs) -> mine >= 2 * theirs,
+                    this::marks);
+            row(shape + ": p99 at that rate, ms", runs, r -> r.number("best_p99_ms"), "%.2f", "", null);
         }
     }
 
-    private String chart(String thisName, String peerName) {
+    private String chart() {
         List<Svg.Panel> panels = new ArrayList<>();
         double limit = 50;
         for (String caseName : cases("max-")) {
             List<Svg.Series> series = new ArrayList<>();
-            Results mine = pick(caseName, thisLabel, "best_delivered_per_s", true);
-            Results theirs = pick(caseName, peerLabel, "best_delivered_per_s", true);
-            if (mine != null) {
-                series.add(new Svg.Series(thisName, "#1f6feb", points(mine)));
-                limit = orDefault(mine.number("p99_limit_ms"), limit);
+            Map<Server, Results> runs = picks(caseName, "best_delivered_per_s", true);
+            for (Server s : all()) {
+                Results r = runs.get(s);
+                if (r != null) {
+                    series.add(new Svg.Series(s.name(), s.color(), points(r)));
+                    limit = orDefault(r.number("p99_limit_ms"), limit);
+                }
             }
-            if (theirs != null) {
-                series.add(new Svg.Series(peerName, "#e36209", points(theirs)));
-            }
-            Results any = mine != null ? mine : theirs;
-            panels.add(new Svg.Panel("p99 vs delivered rate, " + shape(any), series));
+            panels.add(new Svg.Panel("p99 vs delivered rate, " + shape(any(runs)), series));
         }
         return Svg.render(panels, limit);
     }
@@ -191,7 +245,7 @@ final class CompareReport {
         if (r == null) {
             return "";
         }
-        if (!limitFound(r)) {
+        if (!"true".equals(r.get("limit_found"))) {
             return " (≥, no limit found)";
         }
         if (r.number("stop_generator_cpu") >= MaxScenario.GENERATOR_BOUND) {
@@ -199,10 +253,6 @@ final class CompareReport {
             return " (gen-bound)";
         }
         return "";
-    }
-
-    private static boolean limitFound(Results r) {
-        return r != null && "true".equals(r.get("limit_found"));
     }
 
     private static List<Svg.Point> points(Results r) {
@@ -216,20 +266,31 @@ final class CompareReport {
         return points;
     }
 
-    private void row(String metric, Results mine, Results theirs, String key, String format, String target,
-            DoublePredicate met) {
-        row(metric, value(mine, key), value(theirs, key), format, target, met);
+    /** One table row: each server's value, each of ours against the peer, the target and whether each of ours met it. */
+    private void row(String metric, Map<Server, Results> runs, ToDoubleFunction<Results> value, String format,
+            String target, Target met) {
+        row(metric, runs, value, format, target, met, r -> "");
     }
 
-    private void row(String metric, double mine, double theirs, String format, String target, DoublePredicate met) {
-        String ratio = Double.isNaN(mine) || Double.isNaN(theirs) || theirs == 0 ? "-"
-                : String.format(Locale.ROOT, "%.2f", mine / theirs);
-        String verdict = met == null ? null : Double.isNaN(mine) ? "?" : met.test(mine) ? "yes" : "no";
-        rows.add(new Row(metric, format(format, mine), format(format, theirs), ratio, target, verdict));
-    }
-
-    private static Row withMet(Row r, String met) {
-        return new Row(r.metric(), r.thisValue(), r.peerValue(), r.ratio(), r.target(), met);
+    /** The same, with {@code mark} saying more next to a server's value. */
+    private void row(String metric, Map<Server, Results> runs, ToDoubleFunction<Results> value, String format,
+            String target, Target met, Function<Results, String> mark) {
+        double theirs = runs.get(peer) == null ? Double.NaN : value.applyAsDouble(runs.get(peer));
+        StringBuilder line = new StringBuilder("| " + metric + " |");
+        for (Server s : all()) {
+            line.append(' ').append(format(format, runs.get(s) == null ? Double.NaN
+                    : value.applyAsDouble(runs.get(s)))).append(mark.apply(runs.get(s))).append(" |");
+        }
+        List<String> verdicts = new ArrayList<>();
+        for (Server s : ours) {
+            double mine = runs.get(s) == null ? Double.NaN : value.applyAsDouble(runs.get(s));
+            line.append(' ').append(Double.isNaN(mine) || Double.isNaN(theirs) || theirs == 0 ? "-"
+                    : String.format(Locale.ROOT, "%.2f", mine / theirs)).append(" |");
+            verdicts.add(met == null ? "" : Double.isNaN(mine) ? "?" : met.test(mine, theirs) ? "yes" : "no");
+        }
+        line.append(' ').append(target).append(" | ")
+                .append(met == null ? "" : String.join(", ", verdicts)).append(" |");
+        lines.add(line.toString());
     }
 
     /** The cases of a scenario, biggest rooms first (1 x 1,000 before 100 x 10). */
@@ -244,28 +305,24 @@ final class CompareReport {
                 .map(r -> r.number("members")).orElse(0.0);
     }
 
+    private static Results any(Map<Server, Results> runs) {
+        return runs.values().stream().filter(r -> r != null).findFirst().orElseThrow();
+    }
+
+    private static String count(Map<Server, Results> runs, String key) {
+        return String.format(Locale.ROOT, "%,.0f", any(runs).number(key));
+    }
+
     private static String shape(Results r) {
         return String.format(Locale.ROOT, "%,.0f room(s) × %,.0f members", r.number("rooms"), r.number("members"));
-    }
-
-    private static String span(Results r) {
-        return r == null ? "" : String.format(Locale.ROOT, "%,.0f → %,.0f", r.number("n1"), r.number("n2"));
-    }
-
-    private static String percent(Results r) {
-        return r == null ? "-" : Report.percent(r.number("ratio"));
     }
 
     private static double value(Results r, String key) {
         return r == null ? Double.NaN : r.number(key);
     }
 
-    private static double sum(Results r, String a, String b) {
-        return r == null ? Double.NaN : r.number(a) + r.number(b);
-    }
-
     private static String format(String format, double v) {
-        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, format, v);
+        return Double.isNaN(v) || Double.isInfinite(v) ? "-" : String.format(Locale.ROOT, format, v);
     }
 
     private static double orZero(double v) {

@@ -40,6 +40,11 @@ final class CpuMeter {
         return nanos == 0 ? 0 : (ticks(pids) - startTicks) * NANOS_PER_TICK / nanos;
     }
 
+    /** CPU time used since the start, in seconds. */
+    double seconds() {
+        return (ticks(pids) - startTicks) * NANOS_PER_TICK / 1e9;
+    }
+
     String percent() {
         return String.format(Locale.ROOT, "%.0f%% of a core", cores() * 100);
     }

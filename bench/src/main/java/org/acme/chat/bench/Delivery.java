@@ -84,7 +84,7 @@ final class Delivery {
 
     /** Closes the books on this step; copies that arrive later count as stale in the next one. */
     StepResult result(Pacer.Sent sent, double offeredRate, long closes, long errorFrames, double generatorCores,
-            double serverCores) {
+            double serverCores, double serverCpuSeconds, double serverAllocatedBytes) {
         long missing = 0;
         long duplicates = 0;
         for (int i = 0; i < sent.messages(); i++) {
@@ -98,6 +98,6 @@ final class Delivery {
         double seconds = last > sent.firstNanos() ? (last - sent.firstNanos()) / 1e9 : 0;
         return new StepResult(step, offeredRate, membersPerRoom, sent, expectedSent, received.get(), missing,
                 duplicates, misrouted.sum(), stale.sum(), unreadable.sum(), seconds, histogram, closes, errorFrames,
-                generatorCores, serverCores);
+                generatorCores, serverCores, serverCpuSeconds, serverAllocatedBytes);
     }
 }

@@ -20,6 +20,7 @@ final class FanoutRun implements AutoCloseable, Member.Listener {
 
     private final ChatClient client;
     private final ServerProcess server;
+    private final ServerMetrics metrics;
     private final int members;
     private final List<Member> publishers = new ArrayList<>();
     private final int[] publisherRoom;
@@ -29,9 +30,11 @@ final class FanoutRun implements AutoCloseable, Member.Listener {
     private volatile Delivery current;
     private volatile long lastMessageNanos;
 
-    private FanoutRun(ChatClient client, ServerProcess server, int rooms, int members, int publishers) {
+    private FanoutRun(ChatClient client, ServerProcess server, ServerMetrics metrics, int rooms, int members,
+            int publishers) {
         this.client = client;
         this.server = server;
+        this.metrics = metrics;
         this.members = members;
         this.publisherRoom = new int[publishers];
         for (int p = 0; p < publishers; p++) {
@@ -49,7 +52,8 @@ final class FanoutRun implements AutoCloseable, Member.Listener {
         if (publishers < 1 || publishers > rooms * members) {
             throw new IllegalArgumentException("--publishers must be between 1 and rooms x members");
         }
-        FanoutRun run = new FanoutRun(client, options.server(), rooms, members, publishers);
+        FanoutRun run = new FanoutRun(client, options.server(), new ServerMetrics(options.target()), rooms, members,
+                publishers);
         int total = rooms * members;
         Opener.Batch batch = Opener.open(total, options.concurrency(),
                 i -> client.join(roomPrefix + (i % rooms), "m" + (i / rooms), i % rooms, run)).join();
@@ -76,6 +80,7 @@ final class FanoutRun implements AutoCloseable, Member.Listener {
         long errorsBefore = errors.total();
         CpuMeter generatorCpu = CpuMeter.self();
         CpuMeter serverCpu = server == null ? null : CpuMeter.start(List.of(server.pid));
+        double allocatedBefore = metrics.allocatedBytes();
         current = delivery;
         Pacer.Sent sent = Pacer.send(client.vertx(), publishers, step, messages, rate, size).join();
         try {
@@ -87,8 +92,10 @@ final class FanoutRun implements AutoCloseable, Member.Listener {
         } catch (Exception e) {
             throw new CompletionException(e);
         }
+        double allocated = metrics.allocatedBytes() - allocatedBefore;
         return delivery.result(sent, rate, closes.total() - closesBefore, errors.total() - errorsBefore,
-                generatorCpu.cores(), serverCpu == null ? Double.NaN : serverCpu.cores());
+                generatorCpu.cores(), serverCpu == null ? Double.NaN : serverCpu.cores(),
+                serverCpu == null ? Double.NaN : serverCpu.seconds(), allocated);
     }
 
     /**

@@ -21,7 +21,7 @@ public final class Main {
                      --duration 10s --warmup 3s --drain 5s --threads <cpus> --concurrency 100
             max:     the fanout flags but --rate/--duration, and --start-rate 100 --factor 1.5 --max-steps 12
                      --step-duration 5s --p99-limit 50ms --refine 1 --pause 1s
-            report:  --results DIR --md FILE --svg FILE --this-label service --peer-label peer
+            report:  --results DIR --md FILE --svg FILE --labels service,native,peer --names "JVM,native,node ws" (peer last)
             """;
 
     private Main() {

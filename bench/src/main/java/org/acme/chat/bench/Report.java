@@ -58,7 +58,14 @@ final class Report {
                 ms(r.percentileMs(99)), ms(r.percentileMs(99.9)), ms(r.maxMs()), r.latency().getTotalCount());
         line("CPU over the step:    generator %s, server %s (of one core)", cores(r.generatorCores()),
                 cores(r.serverCores()));
+        line("server per copy:      %s CPU per 1,000 copies, %s allocated per copy", msOrDash(
+                r.serverCpuMsPerThousandCopies()), Double.isNaN(r.serverBytesPerCopy()) ? "-"
+                : String.format(Locale.ROOT, "%,.0f bytes", r.serverBytesPerCopy()));
         line("problems:             %s", r.problems().isEmpty() ? "none" : r.problems());
+    }
+
+    private static String msOrDash(double ms) {
+        return Double.isNaN(ms) ? "-" : String.format(Locale.ROOT, "%.2f ms", ms);
     }
 
     /** A CPU share as a percentage of one core, or "-" when unknown. */

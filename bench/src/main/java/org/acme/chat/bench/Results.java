@@ -43,6 +43,8 @@ final class Results {
                 .put(prefix + "lag_ms", r.sent().maxLagMs())
                 .put(prefix + "generator_cpu", r.generatorCores())
                 .put(prefix + "server_cpu", r.serverCores())
+                .put(prefix + "server_cpu_ms_per_1000", r.serverCpuMsPerThousandCopies())
+                .put(prefix + "server_bytes_per_copy", r.serverBytesPerCopy())
                 .put(prefix + "complete", r.complete());
     }
 

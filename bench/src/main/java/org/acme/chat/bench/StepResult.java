@@ -6,11 +6,13 @@ import org.HdrHistogram.Histogram;
  * What one fan-out step measured. {@code expected} is messages sent times members per room; a copy counts as
  * delivered once per member and message ({@code missing} and {@code duplicates} are counted per message, so they
  * cannot cancel out). The delivered rate is the copies received over the time from the first send to the last copy.
- * CPU use of the generator and the server over the step is in cores (NaN where the server's pid is unknown).
+ * CPU use of the generator and the server over the step is in cores (NaN where the server's pid is unknown); the
+ * server's CPU time and heap allocation over the step are also given per delivered copy (NaN where unknown).
  */
 record StepResult(int step, double offeredRate, int membersPerRoom, Pacer.Sent sent, long expected, long received,
                   long missing, long duplicates, long misrouted, long stale, long unreadable, double deliverySeconds,
-                  Histogram latency, long closes, long errorFrames, double generatorCores, double serverCores) {
+                  Histogram latency, long closes, long errorFrames, double generatorCores, double serverCores,
+                  double serverCpuSeconds, double serverAllocatedBytes) {
 
     long delivered() {
         return expected - missing;
@@ -28,6 +30,16 @@ record StepResult(int step, double offeredRate, int membersPerRoom, Pacer.Sent s
     /** Copies the step expected per second: the offered publish rate times the members per room. */
     double offeredDeliveries() {
         return offeredRate * membersPerRoom;
+    }
+
+    /** Server CPU time per 1,000 delivered copies, in ms. */
+    double serverCpuMsPerThousandCopies() {
+        return delivered() == 0 ? Double.NaN : serverCpuSeconds * 1e6 / delivered();
+    }
+
+    /** Bytes the server allocated on its heap per delivered copy. */
+    double serverBytesPerCopy() {
+        return delivered() == 0 ? Double.NaN : serverAllocatedBytes / delivered();
     }
 
     boolean complete() {

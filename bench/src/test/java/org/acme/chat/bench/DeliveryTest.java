@@ -29,7 +29,7 @@ class DeliveryTest {
             delivery.onMessage(1, frame(1, 1));
             delivery.onMessage(0, frame(1, 2));
         }
-        StepResult r = delivery.result(sent, 3, 0, 0, 0, 0);
+        StepResult r = delivery.result(sent, 3, 0, 0, 0, 0, Double.NaN, Double.NaN);
         assertTrue(delivery.allArrived().isDone());
         assertEquals(6, r.expected());
         assertEquals(1.0, r.ratio());
@@ -45,7 +45,7 @@ class DeliveryTest {
         delivery.onMessage(1, frame(1, 1));
         delivery.onMessage(1, frame(1, 1));
         delivery.onMessage(0, frame(1, 2));
-        StepResult r = delivery.result(sent, 3, 0, 0, 0, 0);
+        StepResult r = delivery.result(sent, 3, 0, 0, 0, 0, Double.NaN, Double.NaN);
         assertEquals(1, r.missing());
         assertEquals(1, r.duplicates());
         assertEquals(5.0 / 6, r.ratio(), 1e-9);
@@ -56,7 +56,7 @@ class DeliveryTest {
     void staleAndMisroutedCopiesAreNotDelivered() {
         delivery.onMessage(0, frame(0, 0));
         delivery.onMessage(1, frame(1, 0));
-        StepResult r = delivery.result(sent, 3, 0, 0, 0, 0);
+        StepResult r = delivery.result(sent, 3, 0, 0, 0, 0, Double.NaN, Double.NaN);
         assertEquals(1, r.stale());
         assertEquals(1, r.misrouted());
         assertEquals(6, r.missing());
