@@ -191,31 +191,31 @@ public final class TransportInternals {
     }
 
     private static boolean handlerContextAccessor() {
-        String name = "WebSocketInternal.channelHandlerContext()";
-        try {
-            Method method = Class.forName("io.vertx.core.http.impl.WebSocketInternal").getMethod("channelHandlerContext");
-            if (!ChannelHandlerContext.class.isAssignableFrom(method.getReturnType())) {
-                throw new NoSuchMethodException("channelHandlerContext() returns " + method.getReturnType().getName());
-            }
-            record(name, true, "frames are written to the channel, batched per event loop, encoded once per broadcast");
-            return true;
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            record(name, false, e + ": frames go through sendText/sendBinary");
-            return false;
-        }
+        return publicMethod("io.vertx.core.http.impl.WebSocketInternal", "channelHandlerContext",
+                ChannelHandlerContext.class,
+                "frames are written to the channel, batched per event loop, encoded once per broadcast",
+                "frames go through sendText/sendBinary");
     }
 
     private static boolean channelAccessor() {
+        return publicMethod("io.vertx.core.net.impl.ConnectionBase", "channel", Channel.class,
+                "inbound frames are validated in the pipeline",
+                "text is not checked for UTF-8, protocol violations drop the connection");
+    }
+
+    /** Checks and records that {@code className} has a public no-argument {@code method} returning {@code returns}. */
+    private static boolean publicMethod(String className, String method, Class<?> returns, String ok,
+            String fallback) {
+        String name = className.substring(className.lastIndexOf('.') + 1) + "." + method + "()";
         try {
-            Method channel = Class.forName("io.vertx.core.net.impl.ConnectionBase").getMethod("channel");
-            if (!Channel.class.isAssignableFrom(channel.getReturnType())) {
-                throw new NoSuchMethodException("channel() returns " + channel.getReturnType().getName());
+            Method found = Class.forName(className).getMethod(method);
+            if (!returns.isAssignableFrom(found.getReturnType())) {
+                throw new NoSuchMethodException(method + "() returns " + found.getReturnType().getName());
             }
-            record("ConnectionBase.channel()", true, "inbound frames are validated in the pipeline");
+            record(name, true, ok);
             return true;
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            record("ConnectionBase.channel()", false, e + ": text is not checked for UTF-8, protocol violations "
-                    + "drop the connection");
+            record(name, false, e + ": " + fallback);
             return false;
         }
     }
