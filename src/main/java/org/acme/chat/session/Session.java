@@ -127,8 +127,14 @@ public abstract class Session implements Monitored {
         transport.send(frame);
     }
 
-    /** Counts the refusal, frees the session's seat at once (a peer may never finish the close) and closes. */
+    /**
+     * Counts the refusal, frees the session's seat at once (a peer may never finish the close) and closes; nothing
+     * happens to a session that is closing already (it was counted, or it went away by itself).
+     */
     public final void close(Refusal refusal) {
+        if (closing) {
+            return;
+        }
         admission.metrics().error(refusal);
         end(refusal.closeCode(), refusal.message());
     }

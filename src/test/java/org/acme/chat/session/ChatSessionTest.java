@@ -104,6 +104,19 @@ class ChatSessionTest {
     }
 
     @Test
+    void aSecondRefusalOfAClosingSessionIsNeitherSentNorCounted() {
+        Harness chat = Harness.create();
+        Harness.Client bob = chat.join("r1", "bob");
+
+        bob.session.onBinary(new byte[] { 1 });
+        bob.session.close(Refusal.Kind.SLOW_CONSUMER);
+
+        assertEquals(CloseCodes.UNSUPPORTED_DATA, bob.transport.closeCode(), "the first close stands");
+        assertEquals(1, chat.errors(Refusal.Kind.BINARY_FRAME));
+        assertEquals(0, chat.errors(Refusal.Kind.SLOW_CONSUMER));
+    }
+
+    @Test
     void aNameTakenByAJoinThatRacedTheCheckClosesWith4409() {
         Harness chat = Harness.create();
         chat.join("r1", "alice");
