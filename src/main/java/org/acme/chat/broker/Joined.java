@@ -20,6 +20,10 @@ public record Joined(List<Member> members, List<ChatMessage> history, long seq, 
         public static final Resume TOO_OLD = new Resume(false,
                 "more messages were posted since than the history keeps: some are missing");
 
+        /** More messages were posted since than one welcome carries ({@code chat.history.welcome-max-bytes}). */
+        public static final Resume OVER_BUDGET = new Resume(false,
+                "more messages were posted since than one welcome carries: the oldest are missing");
+
         /** The id is not one this room has reached (its history is gone, or the id is from elsewhere). */
         public static final Resume UNKNOWN = new Resume(false,
                 "the room's history does not reach that id: some messages may be missing");

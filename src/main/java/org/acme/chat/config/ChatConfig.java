@@ -81,6 +81,14 @@ public interface ChatConfig {
         @WithDefault("50")
         int size();
 
+        /**
+         * Most bytes of history one welcome carries: the newest messages that fit, so that a joiner's first frame
+         * stays small whatever {@code size} is. A client resuming with {@code since} that would need more gets
+         * {@code recovered:false}. Must be below {@code chat.send-queue.max-bytes}.
+         */
+        @WithDefault("131072")
+        long welcomeMaxBytes();
+
         /** How many rooms' histories are kept in memory; the least recently used empty room's history is dropped first. */
         @WithDefault("10000")
         int maxRooms();
@@ -137,11 +145,24 @@ public interface ChatConfig {
 
     interface SendQueue {
         /**
-         * Bytes the server may hold for one connection that reads too slowly (beyond the kernel's socket buffers);
-         * above it the connection is closed with 1008 and leaves its room, instead of growing the server's memory.
+         * Hard bound on the bytes the server holds for one connection beyond the kernel's socket buffers: a frame
+         * that finds more than this waiting is dropped and the connection closed with 1008. Set well above one
+         * legitimate burst (a busy room's members each sending their whole rate-limit burst at once), since a client
+         * that reads is only behind for a moment; {@code drain-timeout} catches the ones that do not read sooner.
          */
-        @WithDefault("1048576")
+        @WithDefault("4194304")
         long maxBytes();
+
+        /**
+         * A connection whose queue holds more than this is behind: if it stays behind for {@code drain-timeout}
+         * without once draining below it, it is closed with 1008 as a client that does not read.
+         */
+        @WithDefault("262144")
+        long lowWaterBytes();
+
+        /** How long a queue may stay above {@code low-water-bytes} before the connection is closed with 1008. */
+        @WithDefault("10s")
+        Duration drainTimeout();
     }
 
     interface Auth {

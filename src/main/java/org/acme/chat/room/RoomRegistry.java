@@ -1,5 +1,6 @@
 package org.acme.chat.room;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -31,15 +32,19 @@ public final class RoomRegistry {
     private final Broker broker;
     private final EventEncoder encoder;
     private final int maxRooms;
+    private final WelcomeHistory welcomeHistory;
 
     /**
-     * A registry for at most {@code maxRooms} rooms on this node, receiving the broker's events; {@code delivered}
-     * learns, for every message event, to how many members here it was handed.
+     * A registry for at most {@code maxRooms} rooms on this node, receiving the broker's events, whose welcomes carry
+     * at most {@code welcomeHistoryBytes} of history; {@code delivered} learns, for every message event, to how many
+     * members here it was handed.
      */
-    public RoomRegistry(Broker broker, EventEncoder encoder, int maxRooms, IntConsumer delivered) {
+    public RoomRegistry(Broker broker, EventEncoder encoder, int maxRooms, long welcomeHistoryBytes,
+            IntConsumer delivered) {
         this.broker = broker;
         this.encoder = encoder;
         this.maxRooms = maxRooms;
+        this.welcomeHistory = new WelcomeHistory(encoder, welcomeHistoryBytes);
         broker.deliverTo(event -> delivered.accept(dispatch(event)));
     }
 
@@ -105,9 +110,13 @@ public final class RoomRegistry {
         return members.get();
     }
 
-    private static Welcome welcome(String room, Member member, Joined joined) {
+    private Welcome welcome(String room, Member member, Joined joined) {
+        List<ChatMessage> history = welcomeHistory.trim(joined.history());
         Joined.Resume resume = joined.resume();
-        return new Welcome(room, member, joined.members(), joined.history(),
+        if (resume != null && resume.recovered() && history.size() < joined.history().size()) {
+            resume = Joined.Resume.OVER_BUDGET;
+        }
+        return new Welcome(room, member, joined.members(), history,
                 resume == null ? null : resume.recovered(), resume == null ? null : resume.reason());
     }
 

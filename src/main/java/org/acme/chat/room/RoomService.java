@@ -26,7 +26,8 @@ public class RoomService {
     private final ChatMetrics metrics;
 
     public RoomService(Broker broker, ChatConfig config, EventEncoder encoder, ChatMetrics metrics) {
-        this.registry = new RoomRegistry(broker, encoder, config.limits().maxRooms(), metrics::delivered);
+        this.registry = new RoomRegistry(broker, encoder, config.limits().maxRooms(),
+                config.history().welcomeMaxBytes(), metrics::delivered);
         this.metrics = metrics;
         metrics.watch(registry::members, registry::activeRooms);
     }

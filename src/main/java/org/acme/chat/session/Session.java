@@ -11,8 +11,8 @@ import org.jboss.logging.Logger;
 /**
  * One client connection, whatever it speaks: what every endpoint shares. It is admitted (or refused) on open, spends
  * its frame budget on every inbound frame, is watched by the heartbeat, and bounds what waits to be written to it
- * (the transport's pending bytes): past {@code chat.send-queue.max-bytes} (a client that does not read) it is closed
- * with 1008. Subclasses say what a text or binary frame means.
+ * (the transport's pending bytes): a client that does not read is closed with 1008 (see {@link #send}). Subclasses
+ * say what a text or binary frame means.
  * <p>
  * Concurrency: the {@code on*} callbacks come one at a time on the connection's thread; {@link #send} may be called
  * from any thread (a room hands frames to its members under its lock) and never blocks.
@@ -22,12 +22,18 @@ public abstract class Session implements Monitored {
     static final String HEARTBEAT_TIMEOUT = "heartbeat timeout";
     static final String SHUTTING_DOWN = "server shutting down";
     private static final Logger LOG = Logger.getLogger(Session.class);
+    private static final long CAUGHT_UP = Long.MIN_VALUE;
+    private static final Refusal DRAIN_TIMEOUT = Refusal.Kind.SLOW_CONSUMER.because("too slow: not reading");
 
     protected final Transport transport;
     protected final Admission admission;
     private final String ip;
     private final FloodGuard flood;
     private final long maxQueuedBytes;
+    private final long lowWaterBytes;
+    private final long drainTimeoutNanos;
+    /** Since when the queue has been above the low-water mark without draining below it; {@link #CAUGHT_UP}: it is not. */
+    private volatile long behindSince = CAUGHT_UP;
     private volatile boolean overflowed;
     private volatile boolean closing;
 
@@ -37,6 +43,8 @@ public abstract class Session implements Monitored {
         this.ip = transport.remoteIp();
         this.flood = admission.floodGuard();
         this.maxQueuedBytes = admission.config().sendQueue().maxBytes();
+        this.lowWaterBytes = admission.config().sendQueue().lowWaterBytes();
+        this.drainTimeoutNanos = admission.config().sendQueue().drainTimeout().toNanos();
     }
 
     @Override
@@ -77,9 +85,9 @@ public abstract class Session implements Monitored {
         accepted();
     }
 
-    /** A WebSocket pong arrived: the connection is alive. */
+    /** A WebSocket pong arrived: the connection is alive. Solicited or not, it spends the frame budget. */
     public final void onPong() {
-        admission.heard(this);
+        accepted();
     }
 
     /** The transport failed the connection for what the client sent (a frame too big, say): close it so. */
@@ -110,21 +118,41 @@ public abstract class Session implements Monitored {
     }
 
     /**
-     * Queues a frame for the client. Once more than {@code chat.send-queue.max-bytes} wait for it, unwritten, the frame
-     * is dropped and the connection closed, once, with 1008 (from its own thread: this may run under a room's lock).
+     * Queues a frame for the client, unless it is not reading. A frame that finds more than
+     * {@code chat.send-queue.max-bytes} waiting, unwritten, is dropped and the connection closed, once, with 1008; so
+     * is one that finds the queue above {@code low-water-bytes} and it has not drained below since
+     * {@code drain-timeout} ago. A frame that finds the queue under the bound always goes, so one large frame (a
+     * welcome with history) never trips it. The close runs on the connection's own thread: this may run under a
+     * room's lock.
      */
     public final void send(OutboundFrame frame) {
         if (overflowed || closing) {
             return;
         }
         long waiting = transport.pendingBytes();
-        if (waiting + frame.size() > maxQueuedBytes) {
-            overflowed = true;
-            LOG.infof("closing connection %s: %d bytes queued for a client that does not read", id(), waiting);
-            transport.execute(() -> close(Refusal.Kind.SLOW_CONSUMER));
-            return;
+        if (waiting > lowWaterBytes) {
+            long now = admission.timers().nanoTime();
+            if (behindSince == CAUGHT_UP) {
+                behindSince = now;
+            } else if (now - behindSince > drainTimeoutNanos) {
+                overflow(waiting, DRAIN_TIMEOUT);
+                return;
+            }
+            if (waiting > maxQueuedBytes) {
+                overflow(waiting, Refusal.Kind.SLOW_CONSUMER);
+                return;
+            }
+        } else {
+            behindSince = CAUGHT_UP;
         }
         transport.send(frame);
+    }
+
+    private void overflow(long waiting, Refusal refusal) {
+        overflowed = true;
+        LOG.infof("closing connection %s: %d bytes queued for a client that does not read (%s)", id(), waiting,
+                refusal.message());
+        transport.execute(() -> close(refusal));
     }
 
     /**

@@ -38,14 +38,16 @@ class SlowConsumerTest {
     private static final int BATCH = 10;
 
     /**
-     * Large messages, no rate limit in the way, a 256 KiB send queue, and no heartbeat, which could otherwise reap the
+     * Large messages, no rate limit in the way, a 256 KiB send queue with a drain timeout long enough that the byte
+     * bound is what closes, and no heartbeat, which could otherwise reap the
      * member who never reads (nor answers pings) before its queue overflows.
      */
     public static class FastTalkers implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("chat.rate.messages-per-second", "100000", "chat.rate.burst", "100000",
-                    "chat.send-queue.max-bytes", "262144", "chat.message.max-length", "4000",
+                    "chat.send-queue.max-bytes", "262144", "chat.send-queue.low-water-bytes", "65536",
+                    "chat.send-queue.drain-timeout", "60s", "chat.message.max-length", "4000",
                     "chat.max-frame-bytes", "65536", "chat.heartbeat.enabled", "false");
         }
     }

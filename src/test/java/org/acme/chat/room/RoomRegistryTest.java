@@ -42,7 +42,7 @@ class RoomRegistryTest {
 
     private final AtomicInteger delivered = new AtomicInteger();
     private final MemoryBroker broker = new MemoryBroker(new InMemoryHistoryStore(3, 100), ENCODER, FIXED, 100);
-    private final RoomRegistry registry = new RoomRegistry(broker, ENCODER, 100, delivered::addAndGet);
+    private final RoomRegistry registry = new RoomRegistry(broker, ENCODER, 100, 1 << 20, delivered::addAndGet);
 
     @Test
     void joinerGetsWelcomeWithAllMembersAndOthersGetJoin() throws Exception {
@@ -150,7 +150,7 @@ class RoomRegistryTest {
     @Test
     void aJoinStillWithTheBrokerGetsItsWelcomeFirstThenOnlyLaterEvents() throws Exception {
         var slow = new SlowJoins(broker);
-        var registry = new RoomRegistry(slow, ENCODER, 100, n -> { });
+        var registry = new RoomRegistry(slow, ENCODER, 100, 1 << 20, n -> { });
         var alice = slow.joinNow(registry, "r1", new Recorder("a1", "alice"));
         var bob = new Recorder("b1", "bob");
         CompletionStage<Void> bobJoins = registry.join("r1", bob, null);
@@ -170,7 +170,7 @@ class RoomRegistryTest {
     @Test
     void leavingWhileTheJoinIsWithTheBrokerUndoesTheJoin() throws Exception {
         var slow = new SlowJoins(broker);
-        var registry = new RoomRegistry(slow, ENCODER, 100, n -> { });
+        var registry = new RoomRegistry(slow, ENCODER, 100, 1 << 20, n -> { });
         var alice = slow.joinNow(registry, "r1", new Recorder("a1", "alice"));
         CompletionStage<Void> bobJoins = registry.join("r1", new Recorder("b1", "bob"), null);
         assertTrue(registry.leave("r1", "b1"));

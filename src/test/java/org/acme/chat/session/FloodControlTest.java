@@ -52,22 +52,50 @@ class FloodControlTest {
     }
 
     @Test
-    void websocketPingsSpendTheBudgetAndPongsDoNot() {
+    void websocketPingsSpendTheBudget() {
         Harness chat = Harness.with(Map.of("chat.rate.burst", "2", "chat.rate.strikes", "3"));
         Harness.Client alice = chat.join("r1", "alice");
 
-        for (int i = 0; i < 100; i++) {
-            alice.session.onPong();
-        }
-        alice.say("still within the budget");
-        assertEquals(1, alice.transport.framesOf("message").size());
-
         alice.session.onPing();
         alice.session.onPing();
+        alice.say("over the budget");
+        assertEquals(0, alice.transport.framesOf("message").size());
         alice.session.onPing();
         alice.session.onPing();
 
         assertEquals(CloseCodes.POLICY_VIOLATION, alice.transport.closeCode(), "the third refusal closes");
+    }
+
+    @Test
+    void aFloodOfUnsolicitedPongsIsClosedLikeAnyOtherFlood() {
+        Harness chat = Harness.create();
+        Harness.Client alice = chat.join("r1", "alice");
+
+        int pongs = 0;
+        while (!alice.transport.closed() && pongs < 20_000) {
+            alice.session.onPong();
+            pongs++;
+        }
+
+        assertEquals(20 + 50, pongs, "the burst, then 50 refusals");
+        assertEquals(CloseCodes.POLICY_VIOLATION, alice.transport.closeCode());
+        assertEquals(1, chat.errors(Refusal.Kind.RATE_LIMIT_CLOSE));
+    }
+
+    @Test
+    void aPongAnsweringEachHeartbeatPingNeverTouchesTheBudget() {
+        Harness chat = Harness.create();
+        Harness.Client alice = chat.join("r1", "alice");
+
+        for (int i = 0; i < 100; i++) {
+            chat.timers.advance(Duration.ofSeconds(15));
+            alice.session.onPong();
+            alice.say("between pongs " + i);
+        }
+
+        assertFalse(alice.transport.closed());
+        assertEquals(100, alice.transport.framesOf("message").size());
+        assertEquals(0, chat.errors(Refusal.Kind.RATE_LIMITED));
     }
 
     @Test

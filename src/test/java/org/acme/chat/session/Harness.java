@@ -2,13 +2,8 @@ package org.acme.chat.session;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
@@ -25,12 +20,13 @@ import org.acme.chat.protocol.FrameDecoder;
 import org.acme.chat.protocol.Refusal;
 import org.acme.chat.room.RoomService;
 import org.acme.chat.support.ManualTimers;
+import org.acme.chat.support.TestConfig;
 import org.acme.chat.support.TestTransport;
 
 /**
  * The session layer wired as the application wires it (admission, connection limits, heartbeat, rooms on the memory
  * broker, metrics), on a hand-driven clock and test transports: no Quarkus, no sockets, no waiting. Settings are
- * {@code chat.*} properties over the defaults of {@link ChatConfig}, read by SmallRye Config as the app reads them.
+ * {@code chat.*} properties over the defaults of {@link ChatConfig} ({@link TestConfig}).
  */
 final class Harness {
 
@@ -47,7 +43,7 @@ final class Harness {
     private int connections;
 
     private Harness(Map<String, String> settings, UnaryOperator<Broker> brokerDouble, JWTParser tokens) {
-        this.config = config(settings);
+        this.config = TestConfig.chat(settings);
         this.heartbeat = new HeartbeatMonitor(config.heartbeat().interval(), config.heartbeat().timeout(),
                 timers::nanoTime);
         this.admission = new Admission(draining, new ConnectionLimits(config), heartbeat, config, metrics, timers);
@@ -107,15 +103,6 @@ final class Harness {
     /** {@code chat_errors_total} for {@code kind}. */
     double errors(Refusal.Kind kind) {
         return meters.get("chat.errors").tag("code", kind.code()).counter().count();
-    }
-
-    private static ChatConfig config(Map<String, String> settings) {
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withMapping(ChatConfig.class)
-                .withConverter(Duration.class, 100, new DurationConverter()) // "15s", as Quarkus reads durations
-                .withSources(new PropertiesConfigSource(settings, "test settings", 500))
-                .build();
-        return config.getConfigMapping(ChatConfig.class);
     }
 
     /** A session and its transport, as a test drives them. */

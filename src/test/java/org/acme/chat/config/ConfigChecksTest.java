@@ -1,0 +1,47 @@
+package org.acme.chat.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.acme.chat.support.TestConfig;
+import org.junit.jupiter.api.Test;
+
+/** Settings that cannot work together are named at start-up. Plain JUnit: the check is a function of the config. */
+class ConfigChecksTest {
+
+    @Test
+    void theDefaultsWork() {
+        assertEquals(List.of(), ConfigChecks.problems(TestConfig.chat(Map.of())));
+    }
+
+    @Test
+    void aWelcomeBudgetAtOrAboveTheSendQueueBoundIsRefused() {
+        List<String> problems = ConfigChecks.problems(TestConfig.chat(Map.of(
+                "chat.history.welcome-max-bytes", "4194304")));
+
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith("chat.history.welcome-max-bytes (4194304) must be below"),
+                problems.get(0));
+    }
+
+    @Test
+    void aLowWaterMarkAtOrAboveTheBoundIsRefused() {
+        List<String> problems = ConfigChecks.problems(TestConfig.chat(Map.of(
+                "chat.send-queue.max-bytes", "262144", "chat.send-queue.low-water-bytes", "262144",
+                "chat.history.welcome-max-bytes", "1024")));
+
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith("chat.send-queue.low-water-bytes (262144)"), problems.get(0));
+    }
+
+    @Test
+    void aFrameLimitAboveTheSendQueueBoundIsRefusedAndEveryConflictIsNamed() {
+        List<String> problems = ConfigChecks.problems(TestConfig.chat(Map.of(
+                "chat.send-queue.max-bytes", "65536", "chat.send-queue.low-water-bytes", "1024",
+                "chat.send-queue.drain-timeout", "0s", "chat.max-frame-bytes", "65536")));
+
+        assertEquals(3, problems.size(), problems::toString); // drain timeout, welcome budget, frame limit
+    }
+}
