@@ -42,6 +42,14 @@ public interface ChatConfig {
     @WithDefault("65536")
     int maxFrameBytes();
 
+    /**
+     * Most frames one message may come in (the first and its continuations); more close the connection with 1008.
+     * Browsers never split a message; libraries that do use buffers of a few KiB (64 frames of 1 KiB each make one
+     * 64 KiB message). Every fragment is a frame the server must read, so a flood of empty continuations is bounded.
+     */
+    @WithDefault("64")
+    int maxFragmentsPerMessage();
+
     /** Caps on connections and rooms, each answered before the upgrade (see docs/protocol.md). */
     Limits limits();
 

@@ -95,7 +95,9 @@ public sealed interface Refusal {
         RATE_LIMIT_CLOSE("rate_limit_close", NO_STATUS, CloseCodes.POLICY_VIOLATION, 0, "rate limit exceeded"),
         SLOW_CONSUMER("slow_consumer", NO_STATUS, CloseCodes.POLICY_VIOLATION, 0, "too slow: send queue full"),
         TOKEN_EXPIRED("token_expired", NO_STATUS, CloseCodes.POLICY_VIOLATION, 0, "token expired"),
-        MESSAGE_TOO_BIG("message_too_big", NO_STATUS, CloseCodes.MESSAGE_TOO_BIG, 0, "message too big");
+        MESSAGE_TOO_BIG("message_too_big", NO_STATUS, CloseCodes.MESSAGE_TOO_BIG, 0, "message too big"),
+        TOO_MANY_FRAGMENTS("too_many_fragments", NO_STATUS, CloseCodes.POLICY_VIOLATION, 0,
+                "message split into too many fragments");
 
         private final String code;
         private final int httpStatus;

@@ -41,11 +41,13 @@ public class UpgradeGuard {
     private final ChatMetrics metrics;
     private final long closingTimeoutSeconds;
     private final long maxMessageBytes;
+    private final int maxFragments;
 
     public UpgradeGuard(JoinPolicy policy, Draining draining, OriginPolicy origins, ConnectionLimits limits,
             ChatMetrics metrics, ChatConfig config) {
         this.closingTimeoutSeconds = WebSocketServerCustomizer.closingTimeoutSeconds(config);
         this.maxMessageBytes = config.maxFrameBytes();
+        this.maxFragments = config.maxFragmentsPerMessage();
         this.policy = policy;
         this.draining = draining;
         this.origins = origins;
@@ -104,7 +106,7 @@ public class UpgradeGuard {
     }
 
     private void admit(RoutingContext rc) {
-        PipelineHooks.install(rc.request(), metrics::error, closingTimeoutSeconds, maxMessageBytes);
+        PipelineHooks.install(rc.request(), metrics::error, closingTimeoutSeconds, maxMessageBytes, maxFragments);
         rc.next();
     }
 

@@ -69,6 +69,44 @@ class CloseCodeTest {
         });
     }
 
+    @Test
+    void aFloodOfEmptyContinuationFramesClosesWith1008() {
+        assertClosedWith(1008, c -> {
+            boolean open = c.trySendFrame(WebSocketFrame.textFrame("", false));
+            for (int i = 0; i < 20_000 && open; i++) {
+                open = c.trySendFrame(WebSocketFrame.continuationFrame(Buffer.buffer(), false));
+            }
+        });
+    }
+
+    @Test
+    void aFloodOfUnsolicitedPongsClosesWith1008() {
+        assertClosedWith(1008, c -> {
+            boolean open = true;
+            for (int i = 0; i < 20_000 && open; i++) {
+                open = c.trySendFrame(WebSocketFrame.pongFrame(Buffer.buffer()));
+            }
+        });
+    }
+
+    @Test
+    void aMessageInAFewFragmentsArrivesWhole() {
+        try (Bystanders bystanders = Bystanders.join(base, "close");
+                WsClient sender = WsClient.join(base, bystanders.room(), "splitter")) {
+            String json = "{\"type\":\"message\",\"text\":\"one message in four frames\"}";
+            int quarter = json.length() / 4;
+            sender.sendFrame(WebSocketFrame.textFrame(json.substring(0, quarter), false));
+            for (int part = 1; part < 4; part++) {
+                String piece = json.substring(part * quarter, part == 3 ? json.length() : (part + 1) * quarter);
+                sender.sendFrame(WebSocketFrame.continuationFrame(Buffer.buffer(piece), part == 3));
+            }
+
+            assertEquals("one message in four frames", sender.next("message").getString("text"));
+            bystanders.awaitMessagesFrom("splitter", 1);
+            bystanders.assertUndisturbed();
+        }
+    }
+
     /** The offender is closed with {@code code} and leaves; bystanders in its room and another notice nothing. */
     private void assertClosedWith(int code, Consumer<WsClient> offence) {
         try (Bystanders bystanders = Bystanders.join(base, "close")) {

@@ -25,7 +25,8 @@ import org.jboss.logging.Logger;
  * behind the WebSocket decoder), checks every text message, fragments included, and on bad bytes drops it and
  * everything after it, sends close 1007 itself, and closes the socket if the client does not finish the close
  * handshake in time. A message, one frame or reassembled from fragments, over the message limit is answered the same
- * way with 1009 (before Vert.x's own aggregation, which reports it only as an exception text).
+ * way with 1009 (before Vert.x's own aggregation, which reports it only as an exception text), and one in more
+ * fragments than allowed with 1008: empty continuation frames would otherwise cost a reader without end.
  * <p>
  * A frame that breaks the protocol itself (a reserved opcode, reserved bits, a broken fragment sequence) makes
  * Netty's decoder raise an exception, which would otherwise reach Vert.x and drop the TCP connection without a close
@@ -44,14 +45,18 @@ final class FrameValidation extends ChannelInboundHandlerAdapter {
     private final Consumer<Refusal> countClose;
     private final long closingTimeoutSeconds;
     private final long maxMessageBytes;
+    private final int maxFragments;
     private boolean inText;
     private long messageBytes;
+    private int fragments;
     private boolean failed;
 
-    private FrameValidation(Consumer<Refusal> countClose, long closingTimeoutSeconds, long maxMessageBytes) {
+    private FrameValidation(Consumer<Refusal> countClose, long closingTimeoutSeconds, long maxMessageBytes,
+            int maxFragments) {
         this.countClose = countClose;
         this.closingTimeoutSeconds = closingTimeoutSeconds;
         this.maxMessageBytes = maxMessageBytes;
+        this.maxFragments = maxFragments;
     }
 
     /**
@@ -60,10 +65,10 @@ final class FrameValidation extends ChannelInboundHandlerAdapter {
      * {@link TransportInternals} has said so).
      */
     static void install(ChannelPipeline pipeline, Consumer<Refusal> countClose, long closingTimeoutSeconds,
-            long maxMessageBytes) {
+            long maxMessageBytes, int maxFragments) {
         if (TransportInternals.hasVertxHandler(pipeline) && pipeline.get(NAME) == null) {
             pipeline.addBefore(TransportInternals.VERTX_HANDLER, NAME,
-                    new FrameValidation(countClose, closingTimeoutSeconds, maxMessageBytes));
+                    new FrameValidation(countClose, closingTimeoutSeconds, maxMessageBytes, maxFragments));
         }
     }
 
@@ -85,9 +90,15 @@ final class FrameValidation extends ChannelInboundHandlerAdapter {
             boolean starts = text || frame instanceof BinaryWebSocketFrame;
             if (starts || frame instanceof ContinuationWebSocketFrame) {
                 messageBytes = (starts ? 0 : messageBytes) + frame.content().readableBytes();
+                fragments = starts ? 1 : fragments + 1;
                 if (messageBytes > maxMessageBytes) {
                     frame.release();
                     refuse(ctx, Refusal.Kind.MESSAGE_TOO_BIG);
+                    return;
+                }
+                if (fragments > maxFragments) {
+                    frame.release();
+                    refuse(ctx, Refusal.Kind.TOO_MANY_FRAGMENTS);
                     return;
                 }
             }

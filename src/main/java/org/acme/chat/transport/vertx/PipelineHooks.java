@@ -17,15 +17,16 @@ public final class PipelineHooks {
 
     /**
      * Installs the hooks on the connection behind an upgrade request: messages over {@code maxMessageBytes} are
-     * refused with 1009; {@code countClose} counts each connection the validation closes; a client that does not
+     * refused with 1009, messages in more than {@code maxFragments} frames with 1008; {@code countClose} counts each connection the validation closes; a client that does not
      * answer its close within {@code closingTimeoutSeconds} is dropped.
      */
     public static void install(HttpServerRequest request, Consumer<Refusal> countClose, long closingTimeoutSeconds,
-            long maxMessageBytes) {
+            long maxMessageBytes, int maxFragments) {
         Channel channel = TransportInternals.channelOf(request.connection());
         if (channel == null) {
             return;
         }
-        FrameValidation.install(channel.pipeline(), countClose, closingTimeoutSeconds, maxMessageBytes);
+        FrameValidation.install(channel.pipeline(), countClose, closingTimeoutSeconds, maxMessageBytes,
+                maxFragments);
     }
 }
