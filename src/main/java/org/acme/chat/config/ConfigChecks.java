@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses to start with {@code chat.*} settings that cannot work together, naming each conflict, rather than failing
@@ -13,16 +15,26 @@ import java.util.List;
 @ApplicationScoped
 public class ConfigChecks {
 
-    void check(@Observes StartupEvent start, ChatConfig config) {
-        List<String> problems = problems(config);
+    void check(@Observes StartupEvent start, ChatConfig config,
+            @ConfigProperty(name = "quarkus.http.limits.max-connections") OptionalInt httpMaxConnections) {
+        List<String> problems = problems(config, httpMaxConnections);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("chat configuration cannot work: " + String.join("; ", problems));
         }
     }
 
-    /** What is wrong with {@code config}, one sentence per conflict; empty if nothing is. */
-    public static List<String> problems(ChatConfig config) {
+    /**
+     * What is wrong with {@code config} and the HTTP server's connection cap, one sentence per conflict; empty if
+     * nothing is.
+     */
+    public static List<String> problems(ChatConfig config, OptionalInt httpMaxConnections) {
         List<String> problems = new ArrayList<>();
+        int webSockets = config.limits().maxConnections();
+        if (httpMaxConnections.isPresent() && httpMaxConnections.getAsInt() <= webSockets) {
+            problems.add("quarkus.http.limits.max-connections (" + httpMaxConnections.getAsInt()
+                    + ") must be above chat.limits.max-connections (" + webSockets
+                    + "): HTTP requests and upgrades need connections of their own");
+        }
         ChatConfig.SendQueue queue = config.sendQueue();
         if (queue.lowWaterBytes() <= 0 || queue.lowWaterBytes() >= queue.maxBytes()) {
             problems.add("chat.send-queue.low-water-bytes (" + queue.lowWaterBytes()

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.acme.chat.support.TestConfig;
 import org.junit.jupiter.api.Test;
 
@@ -13,13 +14,13 @@ class ConfigChecksTest {
 
     @Test
     void theDefaultsWork() {
-        assertEquals(List.of(), ConfigChecks.problems(TestConfig.chat(Map.of())));
+        assertEquals(List.of(), ConfigChecks.problems(TestConfig.chat(Map.of()), OptionalInt.of(12000)));
     }
 
     @Test
     void aWelcomeBudgetAtOrAboveTheSendQueueBoundIsRefused() {
         List<String> problems = ConfigChecks.problems(TestConfig.chat(Map.of(
-                "chat.history.welcome-max-bytes", "4194304")));
+                "chat.history.welcome-max-bytes", "4194304")), OptionalInt.empty());
 
         assertEquals(1, problems.size(), problems::toString);
         assertTrue(problems.get(0).startsWith("chat.history.welcome-max-bytes (4194304) must be below"),
@@ -30,7 +31,7 @@ class ConfigChecksTest {
     void aLowWaterMarkAtOrAboveTheBoundIsRefused() {
         List<String> problems = ConfigChecks.problems(TestConfig.chat(Map.of(
                 "chat.send-queue.max-bytes", "262144", "chat.send-queue.low-water-bytes", "262144",
-                "chat.history.welcome-max-bytes", "1024")));
+                "chat.history.welcome-max-bytes", "1024")), OptionalInt.empty());
 
         assertEquals(1, problems.size(), problems::toString);
         assertTrue(problems.get(0).startsWith("chat.send-queue.low-water-bytes (262144)"), problems.get(0));
@@ -40,8 +41,20 @@ class ConfigChecksTest {
     void aFrameLimitAboveTheSendQueueBoundIsRefusedAndEveryConflictIsNamed() {
         List<String> problems = ConfigChecks.problems(TestConfig.chat(Map.of(
                 "chat.send-queue.max-bytes", "65536", "chat.send-queue.low-water-bytes", "1024",
-                "chat.send-queue.drain-timeout", "0s", "chat.max-frame-bytes", "65536")));
+                "chat.send-queue.drain-timeout", "0s", "chat.max-frame-bytes", "65536")), OptionalInt.empty());
 
         assertEquals(3, problems.size(), problems::toString); // drain timeout, welcome budget, frame limit
+    }
+
+    @Test
+    void anHttpConnectionCapAtOrBelowTheWebSocketCapIsRefused() {
+        List<String> problems = ConfigChecks.problems(TestConfig.chat(Map.of("chat.limits.max-connections", "500")),
+                OptionalInt.of(500));
+
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith("quarkus.http.limits.max-connections (500) must be above"),
+                problems.get(0));
+        assertEquals(List.of(), ConfigChecks.problems(TestConfig.chat(Map.of("chat.limits.max-connections", "500")),
+                OptionalInt.of(501)));
     }
 }

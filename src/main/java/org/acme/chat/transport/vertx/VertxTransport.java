@@ -49,7 +49,11 @@ public final class VertxTransport implements Transport, LoopWriter.Target {
             throw new IllegalStateException("adapt a connection on its event loop, from @OnOpen");
         }
         WebSocketBase socket = TransportInternals.socketOf(connection);
-        return new VertxTransport(connection, socket, TransportInternals.encoderContextOf(socket), vertxContext);
+        ChannelHandlerContext encoder = TransportInternals.encoderContextOf(socket);
+        if (encoder != null) {
+            PipelineHooks.upgraded(encoder.pipeline());
+        }
+        return new VertxTransport(connection, socket, encoder, vertxContext);
     }
 
     @Override
