@@ -25,7 +25,7 @@ public interface ChatConfig {
         REDIS
     }
 
-    /** Presence across nodes ({@code chat.broker=redis}). */
+    /** Presence: how long members stay listed across nodes, and how many join and leave notices a room sends. */
     Presence presence();
 
     /** Room history settings. */
@@ -82,6 +82,24 @@ public interface ChatConfig {
          */
         @WithDefault("30s")
         Duration ttl();
+
+        /**
+         * Join and leave notices per second one room sends at once, sustained; beyond it (and its burst) they are
+         * held and sent netted in one batch per {@code coalesce-interval}, so churn cannot flood a room's members.
+         */
+        @WithDefault("10")
+        double noticesPerSecond();
+
+        /** Join and leave notices a room sends at once after a quiet spell. */
+        @WithDefault("30")
+        int noticeBurst();
+
+        /**
+         * How often a room over its notice budget sends the held notices, netted per member: one that joined and
+         * left within it is never announced.
+         */
+        @WithDefault("1s")
+        Duration coalesceInterval();
     }
 
     interface History {
@@ -123,6 +141,18 @@ public interface ChatConfig {
          */
         @WithDefault("50")
         int maxConnectionsPerIp();
+
+        /**
+         * WebSocket upgrades per second one client address may make, sustained; beyond it (and its burst), 429 with
+         * {@code Retry-After}. Counted per address like {@code max-connections-per-ip}: raise it behind a proxy, or
+         * set 0 for no limit.
+         */
+        @WithDefault("5")
+        double upgradesPerSecondPerIp();
+
+        /** Upgrades one client address may make at once after a quiet spell. */
+        @WithDefault("50")
+        int upgradeBurstPerIp();
 
         /** Rooms with members on this node; joining a new room beyond it gets 503. */
         @WithDefault("5000")

@@ -28,4 +28,9 @@ public final class RateLimiter {
         theoreticalArrival = arrival + intervalNanos;
         return true;
     }
+
+    /** Whether the bucket has filled up again by {@code nowNanos}: it is then as good as a new one. */
+    public boolean isFull(long nowNanos) {
+        return theoreticalArrival - nowNanos <= 0;
+    }
 }

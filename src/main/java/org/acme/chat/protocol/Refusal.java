@@ -68,6 +68,8 @@ public sealed interface Refusal {
         NAME_TAKEN("name_taken", 409, CloseCodes.NAME_TAKEN, 0, "name taken"),
         ROOM_FULL("room_full", 409, CloseCodes.TRY_AGAIN_LATER, 0, "the room is full"),
         TOO_MANY_PER_IP("too_many_per_ip", 429, CloseCodes.TRY_AGAIN_LATER, 5, "too many connections from your address"),
+        TOO_MANY_UPGRADES("too_many_upgrades", 429, CloseCodes.TRY_AGAIN_LATER, 1,
+                "too many connection attempts from your address: slow down"),
         INTERNAL_ERROR("internal_error", 500, CloseCodes.INTERNAL_ERROR, 0, "internal error"),
         SERVER_FULL("server_full", 503, CloseCodes.TRY_AGAIN_LATER, 5, "server is full: try again later"),
         TOO_MANY_ROOMS("too_many_rooms", 503, CloseCodes.TRY_AGAIN_LATER, 5,

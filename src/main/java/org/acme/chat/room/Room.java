@@ -7,16 +7,27 @@ import java.util.Map;
 import org.acme.chat.broker.RoomEvent;
 import org.acme.chat.protocol.MessageType;
 import org.acme.chat.protocol.OutboundFrame;
+import org.acme.chat.time.Timers;
 
 /**
  * The members of one room connected to this node, and the room's events handed to them. Every change and every
  * delivery happens under the room's lock, so each member receives its welcome first, then exactly the room's events
  * after its own join, in {@code seq} order. A member whose join is still with the broker holds the events that arrive
- * meanwhile until its welcome is out.
+ * meanwhile until its welcome is out. Join and leave notices beyond the room's budget are held and go out netted, in
+ * one batch per interval ({@link PresenceNotices}): they may then arrive after messages posted later.
  */
 final class Room {
 
     private final Map<String, Seat> seats = new LinkedHashMap<>();
+    private final PresenceNotices notices;
+    private final Timers timers;
+    private final long coalesceMillis;
+
+    Room(PresenceNotices notices, Timers timers, long coalesceMillis) {
+        this.notices = notices;
+        this.timers = timers;
+        this.coalesceMillis = coalesceMillis;
+    }
 
     synchronized boolean isEmpty() {
         return seats.isEmpty();
@@ -51,6 +62,15 @@ final class Room {
 
     /** Hands an event to every seated member; returns how many members received it as a message. */
     synchronized int dispatch(RoomEvent event) {
+        if (event.type() != MessageType.MESSAGE) {
+            boolean batchScheduled = notices.holding();
+            if (notices.hold(event, timers.nanoTime())) {
+                if (!batchScheduled) {
+                    timers.schedule(coalesceMillis, this::releaseNotices);
+                }
+                return 0;
+            }
+        }
         int delivered = 0;
         for (Seat seat : seats.values()) {
             if (seat.held != null) {
@@ -60,6 +80,20 @@ final class Room {
             }
         }
         return delivered;
+    }
+
+    /** Hands the held join and leave notices to every member, netted for each. */
+    synchronized void releaseNotices() {
+        List<RoomEvent> batch = notices.drain();
+        for (Seat seat : seats.values()) {
+            if (seat.held != null) {
+                seat.held.addAll(batch); // its welcome is not out yet: it sorts them out then
+                continue;
+            }
+            for (RoomEvent notice : PresenceNotices.netFor(batch, seat.joinedAt, seat.participant.member().id())) {
+                seat.participant.deliver(notice.frame());
+            }
+        }
     }
 
     /** Unseats the member; returns its participant, or null if it was not seated. */

@@ -1,5 +1,6 @@
 package org.acme.chat.room;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -12,6 +13,7 @@ import java.util.function.IntConsumer;
 import org.acme.chat.broker.Broker;
 import org.acme.chat.broker.Joined;
 import org.acme.chat.broker.RoomEvent;
+import org.acme.chat.config.ChatConfig;
 import org.acme.chat.history.MessageId;
 import org.acme.chat.protocol.ChatMessage;
 import org.acme.chat.protocol.EventEncoder;
@@ -19,6 +21,7 @@ import org.acme.chat.protocol.Member;
 import org.acme.chat.protocol.Refusal;
 import org.acme.chat.protocol.RefusedException;
 import org.acme.chat.protocol.Welcome;
+import org.acme.chat.time.Timers;
 
 /**
  * The rooms with members connected to this node. Joins, messages and leaves go through the {@link Broker}, which
@@ -31,20 +34,31 @@ public final class RoomRegistry {
     private final AtomicInteger members = new AtomicInteger();
     private final Broker broker;
     private final EventEncoder encoder;
-    private final int maxRooms;
+    private final Settings settings;
+    private final Timers timers;
     private final WelcomeHistory welcomeHistory;
 
+    /** What bounds a registry's rooms (from {@code chat.*}). */
+    public record Settings(int maxRooms, long welcomeHistoryBytes, double noticesPerSecond, int noticeBurst,
+            Duration noticeCoalesce) {
+
+        public static Settings of(ChatConfig config) {
+            return new Settings(config.limits().maxRooms(), config.history().welcomeMaxBytes(),
+                    config.presence().noticesPerSecond(), config.presence().noticeBurst(),
+                    config.presence().coalesceInterval());
+        }
+    }
+
     /**
-     * A registry for at most {@code maxRooms} rooms on this node, receiving the broker's events, whose welcomes carry
-     * at most {@code welcomeHistoryBytes} of history; {@code delivered} learns, for every message event, to how many
-     * members here it was handed.
+     * A registry of rooms bounded by {@code settings}, receiving the broker's events, its presence batches on
+     * {@code timers}; {@code delivered} learns, for every message event, to how many members here it was handed.
      */
-    public RoomRegistry(Broker broker, EventEncoder encoder, int maxRooms, long welcomeHistoryBytes,
-            IntConsumer delivered) {
+    public RoomRegistry(Broker broker, EventEncoder encoder, Settings settings, Timers timers, IntConsumer delivered) {
         this.broker = broker;
         this.encoder = encoder;
-        this.maxRooms = maxRooms;
-        this.welcomeHistory = new WelcomeHistory(encoder, welcomeHistoryBytes);
+        this.settings = settings;
+        this.timers = timers;
+        this.welcomeHistory = new WelcomeHistory(encoder, settings.welcomeHistoryBytes());
         broker.deliverTo(event -> delivered.accept(dispatch(event)));
     }
 
@@ -96,7 +110,7 @@ public final class RoomRegistry {
 
     /** Why a join to {@code room} as {@code name} would be refused right now (the guard's early answer), or empty. */
     public CompletionStage<Optional<Refusal>> checkJoin(String room, String name) {
-        if (!rooms.containsKey(room) && rooms.size() >= maxRooms) {
+        if (!rooms.containsKey(room) && rooms.size() >= settings.maxRooms()) {
             return CompletableFuture.completedFuture(Optional.of(Refusal.Kind.TOO_MANY_ROOMS));
         }
         return broker.checkJoin(room, name);
@@ -122,16 +136,21 @@ public final class RoomRegistry {
 
     private Room seat(String room, Participant participant) throws RefusedException {
         Room seated = rooms.compute(room, (name, existing) -> {
-            if (existing == null && rooms.size() >= maxRooms) {
+            if (existing == null && rooms.size() >= settings.maxRooms()) {
                 // Inside compute: off by concurrent creations of other rooms, never by much.
                 throw new RefusedException(Refusal.Kind.TOO_MANY_ROOMS);
             }
-            Room target = existing != null ? existing : new Room();
+            Room target = existing != null ? existing : newRoom();
             target.seat(participant);
             return target;
         });
         members.incrementAndGet();
         return seated;
+    }
+
+    private Room newRoom() {
+        return new Room(new PresenceNotices(settings.noticesPerSecond(), settings.noticeBurst(), timers.nanoTime()),
+                timers, settings.noticeCoalesce().toMillis());
     }
 
     private Participant unseat(String room, String memberId) {

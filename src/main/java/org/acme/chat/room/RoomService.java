@@ -13,6 +13,7 @@ import org.acme.chat.protocol.ChatMessage;
 import org.acme.chat.protocol.EventEncoder;
 import org.acme.chat.protocol.Member;
 import org.acme.chat.protocol.Refusal;
+import org.acme.chat.time.Timers;
 
 /**
  * The application's rooms: the {@link RoomRegistry} wired to the broker, configuration and metrics. Created at
@@ -25,9 +26,9 @@ public class RoomService {
     private final RoomRegistry registry;
     private final ChatMetrics metrics;
 
-    public RoomService(Broker broker, ChatConfig config, EventEncoder encoder, ChatMetrics metrics) {
-        this.registry = new RoomRegistry(broker, encoder, config.limits().maxRooms(),
-                config.history().welcomeMaxBytes(), metrics::delivered);
+    public RoomService(Broker broker, ChatConfig config, EventEncoder encoder, ChatMetrics metrics, Timers timers) {
+        this.registry = new RoomRegistry(broker, encoder, RoomRegistry.Settings.of(config), timers,
+                metrics::delivered);
         this.metrics = metrics;
         metrics.watch(registry::members, registry::activeRooms);
     }

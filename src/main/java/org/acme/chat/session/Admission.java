@@ -9,6 +9,7 @@ import org.acme.chat.limits.ConnectionLimits;
 import org.acme.chat.limits.FloodGuard;
 import org.acme.chat.metrics.ChatMetrics;
 import org.acme.chat.protocol.Refusal;
+import org.acme.chat.time.Timers;
 
 /**
  * What every session goes through whatever it speaks: on open the shutdown check, the node and per-IP connection

@@ -15,6 +15,7 @@ import org.acme.chat.protocol.Refusal;
 import org.acme.chat.protocol.RefusedException;
 import org.acme.chat.room.JoinRequest;
 import org.acme.chat.room.Participant;
+import org.acme.chat.time.Timers;
 import org.acme.chat.transport.Transport;
 import org.jboss.logging.Logger;
 

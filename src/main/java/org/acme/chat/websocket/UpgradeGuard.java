@@ -11,6 +11,7 @@ import org.acme.chat.config.ChatConfig;
 import org.acme.chat.config.WebSocketServerCustomizer;
 import org.acme.chat.limits.ConnectionLimits;
 import org.acme.chat.limits.OriginPolicy;
+import org.acme.chat.limits.UpgradeRate;
 import org.acme.chat.metrics.ChatMetrics;
 import org.acme.chat.protocol.Refusal;
 import org.acme.chat.room.JoinPolicy;
@@ -22,7 +23,7 @@ import org.jboss.logging.Logger;
  * Answers bad requests on the WebSocket paths with an HTTP status and a one-line reason before any upgrade: 400 for a
  * plain GET or an invalid room or name, 401/403 for a missing, bad or insufficient token (with {@code chat.auth}),
  * 403 for a foreign {@code Origin}, 503 while the node drains for shutdown or is full, 429 for too many connections
- * from one IP, 409 for a name already present in the room or a full room, 503 when a new room would exceed the node's
+ * or connection attempts from one IP, 409 for a name already present in the room or a full room, 503 when a new room would exceed the node's
  * maximum. Every 429 and 503 carries {@code Retry-After}; every refusal is counted in {@code chat_errors_total}. The
  * sessions re-check what can race ({@code session.Admission}, {@code ChatSession}).
  */
@@ -38,13 +39,14 @@ public class UpgradeGuard {
     private final Draining draining;
     private final OriginPolicy origins;
     private final ConnectionLimits limits;
+    private final UpgradeRate upgradeRate;
     private final ChatMetrics metrics;
     private final long closingTimeoutSeconds;
     private final long maxMessageBytes;
     private final int maxFragments;
 
     public UpgradeGuard(JoinPolicy policy, Draining draining, OriginPolicy origins, ConnectionLimits limits,
-            ChatMetrics metrics, ChatConfig config) {
+            UpgradeRate upgradeRate, ChatMetrics metrics, ChatConfig config) {
         this.closingTimeoutSeconds = WebSocketServerCustomizer.closingTimeoutSeconds(config);
         this.maxMessageBytes = config.maxFrameBytes();
         this.maxFragments = config.maxFragmentsPerMessage();
@@ -52,6 +54,7 @@ public class UpgradeGuard {
         this.draining = draining;
         this.origins = origins;
         this.limits = limits;
+        this.upgradeRate = upgradeRate;
         this.metrics = metrics;
     }
 
@@ -79,7 +82,12 @@ public class UpgradeGuard {
             return;
         }
         // The socket's peer, as admission counts it (not X-Forwarded-For, which only the guard could see).
-        ConnectionLimits.Verdict capacity = limits.check(rc.request().connection().remoteAddress().hostAddress());
+        String ip = rc.request().connection().remoteAddress().hostAddress();
+        if (!upgradeRate.tryAcquire(ip)) {
+            reject(rc, Refusal.Kind.TOO_MANY_UPGRADES);
+            return;
+        }
+        ConnectionLimits.Verdict capacity = limits.check(ip);
         if (capacity != ConnectionLimits.Verdict.OK) {
             reject(rc, capacity == ConnectionLimits.Verdict.NODE_FULL ? Refusal.Kind.SERVER_FULL
                     : Refusal.Kind.TOO_MANY_PER_IP);

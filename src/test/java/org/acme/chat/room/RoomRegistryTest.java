@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.acme.chat.broker.Broker;
 import org.acme.chat.broker.Joined;
 import org.acme.chat.broker.memory.MemoryBroker;
-import org.acme.chat.support.DelegatingBroker;
 import org.acme.chat.history.InMemoryHistoryStore;
 import org.acme.chat.history.MessageId;
 import org.acme.chat.protocol.ChatMessage;
@@ -31,6 +31,8 @@ import org.acme.chat.protocol.Member;
 import org.acme.chat.protocol.OutboundFrame;
 import org.acme.chat.protocol.Refusal;
 import org.acme.chat.protocol.RefusedException;
+import org.acme.chat.support.DelegatingBroker;
+import org.acme.chat.support.ManualTimers;
 import org.junit.jupiter.api.Test;
 
 /** The room layer on the memory broker, without Quarkus: membership, events, history, ids and resuming. */
@@ -42,7 +44,10 @@ class RoomRegistryTest {
 
     private final AtomicInteger delivered = new AtomicInteger();
     private final MemoryBroker broker = new MemoryBroker(new InMemoryHistoryStore(3, 100), ENCODER, FIXED, 100);
-    private final RoomRegistry registry = new RoomRegistry(broker, ENCODER, 100, 1 << 20, delivered::addAndGet);
+    /** 100 rooms, whole histories in welcomes, and a presence budget these tests never reach. */
+    private static final RoomRegistry.Settings SETTINGS = new RoomRegistry.Settings(100, 1 << 20, 1000, 1000,
+            Duration.ofSeconds(1));
+    private final RoomRegistry registry = new RoomRegistry(broker, ENCODER, SETTINGS, new ManualTimers(), delivered::addAndGet);
 
     @Test
     void joinerGetsWelcomeWithAllMembersAndOthersGetJoin() throws Exception {
@@ -150,7 +155,7 @@ class RoomRegistryTest {
     @Test
     void aJoinStillWithTheBrokerGetsItsWelcomeFirstThenOnlyLaterEvents() throws Exception {
         var slow = new SlowJoins(broker);
-        var registry = new RoomRegistry(slow, ENCODER, 100, 1 << 20, n -> { });
+        var registry = new RoomRegistry(slow, ENCODER, SETTINGS, new ManualTimers(), n -> { });
         var alice = slow.joinNow(registry, "r1", new Recorder("a1", "alice"));
         var bob = new Recorder("b1", "bob");
         CompletionStage<Void> bobJoins = registry.join("r1", bob, null);
@@ -170,7 +175,7 @@ class RoomRegistryTest {
     @Test
     void leavingWhileTheJoinIsWithTheBrokerUndoesTheJoin() throws Exception {
         var slow = new SlowJoins(broker);
-        var registry = new RoomRegistry(slow, ENCODER, 100, 1 << 20, n -> { });
+        var registry = new RoomRegistry(slow, ENCODER, SETTINGS, new ManualTimers(), n -> { });
         var alice = slow.joinNow(registry, "r1", new Recorder("a1", "alice"));
         CompletionStage<Void> bobJoins = registry.join("r1", new Recorder("b1", "bob"), null);
         assertTrue(registry.leave("r1", "b1"));

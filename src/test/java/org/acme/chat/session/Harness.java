@@ -50,7 +50,7 @@ final class Harness {
         EventEncoder encoder = new EventEncoder(new ObjectMapper());
         this.broker = brokerDouble.apply(new MemoryBroker(new InMemoryHistoryStore(config.history().size(),
                 config.history().maxRooms()), encoder, Clock.systemUTC(), config.limits().maxMembersPerRoom()));
-        this.rooms = new RoomService(broker, config, encoder, metrics);
+        this.rooms = new RoomService(broker, config, encoder, metrics, timers);
         this.chats = new ChatSessions(admission, rooms,
                 new FrameDecoder(config.message().maxLength(), config.message().maxRefLength()), encoder,
                 new TokenAuth(config, tokens));

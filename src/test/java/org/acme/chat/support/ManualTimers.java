@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.acme.chat.session.Timers;
+import org.acme.chat.time.Timers;
 
 /**
  * A clock that moves only when a test says so, running the timers that fall due on the way, in time order. It starts

@@ -2,7 +2,7 @@ package org.acme.chat.transport.vertx;
 
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.acme.chat.session.Timers;
+import org.acme.chat.time.Timers;
 
 /** The sessions' clock and timers: the system clocks, and Vert.x timers on the caller's context. */
 @ApplicationScoped

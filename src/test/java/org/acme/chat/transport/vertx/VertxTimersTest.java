@@ -7,7 +7,7 @@ import io.vertx.core.Vertx;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.acme.chat.session.Timers;
+import org.acme.chat.time.Timers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
-package org.acme.chat.session;
+package org.acme.chat.time;
 
 /**
- * The clock and timers sessions run on: the real ones in production ({@code transport.vertx.VertxTimers}), a
+ * The clock and timers sessions and rooms run on: the real ones in production ({@code transport.vertx.VertxTimers}), a
  * hand-driven one in tests, so that rate limits, the heartbeat and token expiry are tested without waiting.
  */
 public interface Timers {
