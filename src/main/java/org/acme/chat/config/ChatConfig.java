@@ -58,6 +58,14 @@ public interface ChatConfig {
      */
     Optional<List<String>> allowedOrigins();
 
+    /**
+     * The authorities ({@code host} or {@code host:port}, e.g. {@code chat.example.com}) under which browsers reach this
+     * service. Set, a page is of "the server's own origin" only if its {@code Origin} names one of them, and the
+     * {@code Host} header is ignored: a hostile site whose name was re-pointed at this server (DNS rebinding) sends its
+     * own name as {@code Host} and would otherwise pass. Unset, the {@code Host} header is trusted. Set it in production.
+     */
+    Optional<List<String>> publicHosts();
+
     /** Optional JWT access control. */
     Auth auth();
 
@@ -102,7 +110,8 @@ public interface ChatConfig {
         int maxConnections();
 
         /**
-         * Open WebSocket connections per TCP peer address; beyond it, upgrades get 429 with {@code Retry-After}. Behind
+         * Open WebSocket connections per TCP peer address (an IPv6 peer counts per /64, an IPv4-mapped one as its IPv4
+         * address); beyond it, upgrades get 429 with {@code Retry-After}. Behind
          * a proxy or ingress every client shares the proxy's address: raise it there, or set 0 for no per-IP cap.
          */
         @WithDefault("50")
