@@ -56,6 +56,16 @@ public class TokenAuth {
 
     /** Verifies the token found in the request's headers ({@code header} looks one up by name) for {@code room}. */
     public Outcome authenticate(UnaryOperator<String> header, String room) {
+        return verify(header, room);
+    }
+
+    /** Verifies the token found in the request's headers for a connection to no room ({@code /echo}): any user. */
+    public Outcome authenticate(UnaryOperator<String> header) {
+        return verify(header, null);
+    }
+
+    /** The user the token names, if it is valid and grants {@code room} (null: no room to grant). */
+    private Outcome verify(UnaryOperator<String> header, String room) {
         Optional<String> token = token(header);
         if (token.isEmpty()) {
             return Outcome.refused(Refusal.Kind.UNAUTHORIZED);
@@ -77,7 +87,7 @@ public class TokenAuth {
         if (name == null || name.isBlank()) {
             return Outcome.refused(Refusal.Kind.UNAUTHORIZED.because("token names no user (preferred_username or sub)"));
         }
-        if (!RoomGrant.of(rooms(jwt)).allows(room)) {
+        if (room != null && !RoomGrant.of(rooms(jwt)).allows(room)) {
             return Outcome.refused(Refusal.Kind.FORBIDDEN_ROOM.because("your token does not grant room '" + room + "'"));
         }
         return new Outcome(name, expiresAt, null);

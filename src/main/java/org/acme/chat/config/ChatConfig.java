@@ -69,6 +69,9 @@ public interface ChatConfig {
     /** Optional JWT access control. */
     Auth auth();
 
+    /** The {@code /echo} connectivity check. */
+    Echo echo();
+
     /** Pings for idle connections and reaping of dead ones. */
     Heartbeat heartbeat();
 
@@ -160,6 +163,16 @@ public interface ChatConfig {
          * {@code rooms} claim lists the rooms (or globs) the user may join, and the connection closes at expiry (1008).
          */
         @WithDefault("false")
+        boolean enabled();
+    }
+
+    interface Echo {
+        /**
+         * Whether {@code /echo} is served; off, it answers 404 (a plain GET and an upgrade alike). On, it takes
+         * connection slots like a chat connection, and with {@code chat.auth.enabled} it needs a valid token too (any
+         * user; no {@code rooms} grant), the connection closing at the token's expiry (1008).
+         */
+        @WithDefault("true")
         boolean enabled();
     }
 
