@@ -159,7 +159,8 @@ public interface ChatConfig {
     interface Auth {
         /**
          * Whether an upgrade needs a JWT (verified with {@code mp.jwt.verify.publickey} or {@code .location}, and
-         * {@code mp.jwt.verify.issuer}): the user name comes from the token, the {@code name} parameter is ignored, the
+         * {@code mp.jwt.verify.issuer}; set {@code mp.jwt.verify.audiences} too, or a token the issuer minted for any
+         * other service is accepted): the user name comes from the token, the {@code name} parameter is ignored, the
          * {@code rooms} claim lists the rooms (or globs) the user may join, and the connection closes at expiry (1008).
          */
         @WithDefault("false")

@@ -114,6 +114,15 @@ class AuthTest {
     }
 
     @Test
+    void withoutConfiguredAudiencesATokenForAnyAudienceIsAccepted() {
+        String room = uniqueRoom("team");
+        try (WsClient joined = WsClient.join(base, room, "x", bearer(TestTokens.forAudience("bill", List.of("team-*"),
+                "billing-api")))) {
+            assertEquals("bill", joined.welcome().getJsonObject("you").getString("name"));
+        }
+    }
+
+    @Test
     void joinCheckAsksForTheTokenToo() {
         given().queryParam("room", "lobby").queryParam("name", "x").get("/api/join-check").then().statusCode(401);
         given().header("Authorization", "Bearer " + token("carol", List.of("lobby"), HOUR))
