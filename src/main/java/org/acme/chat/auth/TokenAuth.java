@@ -14,10 +14,14 @@ import org.acme.chat.config.ChatConfig;
 import org.acme.chat.protocol.Refusal;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
 
 /**
  * Optional JWT access control ({@code chat.auth.enabled}): the token, signed with the key in
- * {@code mp.jwt.verify.publickey(.location)}, names the user ({@code preferred_username}, else {@code sub}) and lists
+ * {@code mp.jwt.verify.publickey(.location)}, issued by {@code mp.jwt.verify.issuer} and, when
+ * {@code mp.jwt.verify.audiences} is set, meant for one of those audiences ({@code aud}; the parser checks all three),
+ * names the user ({@code preferred_username}, else {@code sub}) and lists
  * the rooms the user may join ({@code rooms} claim, names or globs). Browsers cannot set headers on a WebSocket, so
  * besides {@code Authorization: Bearer} the token may come as the subprotocol
  * {@code quarkus-http-upgrade#Authorization#Bearer%20<token>} (the WebSockets Next header propagation format).
@@ -30,6 +34,8 @@ public class TokenAuth {
     private static final String BEARER = "bearer ";
     private static final String PROPAGATED = "quarkus-http-upgrade#";
     private static final Refusal INVALID_TOKEN = Refusal.Kind.UNAUTHORIZED.because("invalid or expired token");
+    private static final Refusal WRONG_AUDIENCE = Refusal.Kind.UNAUTHORIZED.because(
+            "token not meant for this service: its audience (aud) is not accepted here");
 
     /** A verified user, or why not: {@code UNAUTHORIZED} (no or bad token) or {@code FORBIDDEN_ROOM}. */
     public record Outcome(String name, long expiresAtMillis, Refusal refusal) {
@@ -56,6 +62,16 @@ public class TokenAuth {
 
     /** Verifies the token found in the request's headers ({@code header} looks one up by name) for {@code room}. */
     public Outcome authenticate(UnaryOperator<String> header, String room) {
+        return verify(header, room);
+    }
+
+    /** Verifies the token found in the request's headers for a connection to no room ({@code /echo}): any user. */
+    public Outcome authenticate(UnaryOperator<String> header) {
+        return verify(header, null);
+    }
+
+    /** The user the token names, if it is valid and grants {@code room} (null: no room to grant). */
+    private Outcome verify(UnaryOperator<String> header, String room) {
         Optional<String> token = token(header);
         if (token.isEmpty()) {
             return Outcome.refused(Refusal.Kind.UNAUTHORIZED);
@@ -65,7 +81,7 @@ public class TokenAuth {
             jwt = parser.parse(token.get());
         } catch (ParseException e) {
             LOG.debugf("token refused: %s", e.getCause() != null ? e.getCause() : e);
-            return Outcome.refused(INVALID_TOKEN);
+            return Outcome.refused(wrongAudience(e) ? WRONG_AUDIENCE : INVALID_TOKEN);
         }
         long expiresAt = jwt.getExpirationTime() * 1000L;
         if (expiresAt <= System.currentTimeMillis()) {
@@ -77,10 +93,16 @@ public class TokenAuth {
         if (name == null || name.isBlank()) {
             return Outcome.refused(Refusal.Kind.UNAUTHORIZED.because("token names no user (preferred_username or sub)"));
         }
-        if (!RoomGrant.of(rooms(jwt)).allows(room)) {
+        if (room != null && !RoomGrant.of(rooms(jwt)).allows(room)) {
             return Outcome.refused(Refusal.Kind.FORBIDDEN_ROOM.because("your token does not grant room '" + room + "'"));
         }
         return new Outcome(name, expiresAt, null);
+    }
+
+    /** Whether the token was refused for its {@code aud} claim ({@code mp.jwt.verify.audiences} is set). */
+    private static boolean wrongAudience(ParseException e) {
+        return e.getCause() instanceof InvalidJwtException invalid
+                && (invalid.hasErrorCode(ErrorCodes.AUDIENCE_INVALID) || invalid.hasErrorCode(ErrorCodes.AUDIENCE_MISSING));
     }
 
     private static Collection<String> rooms(JsonWebToken jwt) {

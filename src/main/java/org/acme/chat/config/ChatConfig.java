@@ -66,8 +66,19 @@ public interface ChatConfig {
      */
     Optional<List<String>> allowedOrigins();
 
+    /**
+     * The authorities ({@code host} or {@code host:port}, e.g. {@code chat.example.com}) under which browsers reach this
+     * service. Set, a page is of "the server's own origin" only if its {@code Origin} names one of them, and the
+     * {@code Host} header is ignored: a hostile site whose name was re-pointed at this server (DNS rebinding) sends its
+     * own name as {@code Host} and would otherwise pass. Unset, the {@code Host} header is trusted. Set it in production.
+     */
+    Optional<List<String>> publicHosts();
+
     /** Optional JWT access control. */
     Auth auth();
+
+    /** The {@code /echo} connectivity check. */
+    Echo echo();
 
     /** Pings for idle connections and reaping of dead ones. */
     Heartbeat heartbeat();
@@ -136,7 +147,8 @@ public interface ChatConfig {
         int maxConnections();
 
         /**
-         * Open WebSocket connections per TCP peer address; beyond it, upgrades get 429 with {@code Retry-After}. Behind
+         * Open WebSocket connections per TCP peer address (an IPv6 peer counts per /64, an IPv4-mapped one as its IPv4
+         * address); beyond it, upgrades get 429 with {@code Retry-After}. Behind
          * a proxy or ingress every client shares the proxy's address: raise it there, or set 0 for no per-IP cap.
          */
         @WithDefault("50")
@@ -206,10 +218,21 @@ public interface ChatConfig {
     interface Auth {
         /**
          * Whether an upgrade needs a JWT (verified with {@code mp.jwt.verify.publickey} or {@code .location}, and
-         * {@code mp.jwt.verify.issuer}): the user name comes from the token, the {@code name} parameter is ignored, the
+         * {@code mp.jwt.verify.issuer}; set {@code mp.jwt.verify.audiences} too, or a token the issuer minted for any
+         * other service is accepted): the user name comes from the token, the {@code name} parameter is ignored, the
          * {@code rooms} claim lists the rooms (or globs) the user may join, and the connection closes at expiry (1008).
          */
         @WithDefault("false")
+        boolean enabled();
+    }
+
+    interface Echo {
+        /**
+         * Whether {@code /echo} is served; off, it answers 404 (a plain GET and an upgrade alike). On, it takes
+         * connection slots like a chat connection, and with {@code chat.auth.enabled} it needs a valid token too (any
+         * user; no {@code rooms} grant), the connection closing at the token's expiry (1008).
+         */
+        @WithDefault("true")
         boolean enabled();
     }
 

@@ -7,7 +7,8 @@ import org.acme.chat.config.ChatConfig;
 
 /**
  * Counts open WebSocket connections per node and per client IP against {@code chat.limits.*}. The IP is the TCP peer:
- * behind a proxy or ingress that is the proxy, so there the per-IP cap must be raised or switched off (0). The pre-upgrade guard
+ * behind a proxy or ingress that is the proxy, so there the per-IP cap must be raised or switched off (0). An IPv6 peer
+ * is counted by its /64 and an IPv4-mapped one as IPv4 ({@link ClientKey}). The pre-upgrade guard
  * asks {@link #check} to answer with an HTTP status; the endpoints {@link #tryAcquire} on open (authoritative, since
  * upgrades race) and {@link #release} on close.
  */
@@ -36,7 +37,7 @@ public class ConnectionLimits {
         if (open.get() >= maxConnections) {
             return Verdict.NODE_FULL;
         }
-        return maxPerIp > 0 && perIp.getOrDefault(ip, 0) >= maxPerIp ? Verdict.IP_FULL : Verdict.OK;
+        return maxPerIp > 0 && perIp.getOrDefault(ClientKey.of(ip), 0) >= maxPerIp ? Verdict.IP_FULL : Verdict.OK;
     }
 
     /** Takes a slot for a connection from {@code ip}, or says why not. */
@@ -46,7 +47,7 @@ public class ConnectionLimits {
             return Verdict.NODE_FULL;
         }
         boolean[] admitted = new boolean[1];
-        perIp.compute(ip, (key, count) -> {
+        perIp.compute(ClientKey.of(ip), (key, count) -> {
             int current = count == null ? 0 : count;
             admitted[0] = maxPerIp <= 0 || current < maxPerIp;
             return admitted[0] ? current + 1 : count;
@@ -61,7 +62,7 @@ public class ConnectionLimits {
     /** Frees the slot taken by {@link #tryAcquire} for a connection from {@code ip}. */
     public void release(String ip) {
         open.decrementAndGet();
-        perIp.computeIfPresent(ip, (key, count) -> count > 1 ? count - 1 : null);
+        perIp.computeIfPresent(ClientKey.of(ip), (key, count) -> count > 1 ? count - 1 : null);
     }
 
     public int open() {

@@ -10,7 +10,8 @@ import org.acme.chat.config.ChatConfig;
  * How often one client address may open WebSockets: {@code chat.limits.upgrades-per-second-per-ip} sustained, with
  * a burst of {@code chat.limits.upgrade-burst-per-ip}; beyond, the upgrade gets 429 with {@code Retry-After}. A client
  * joining and leaving in a loop would otherwise cost every member of the room two presence notices per cycle, and the
- * node the work of each join. Addresses are counted as {@link ConnectionLimits} counts them. Thread-safe; the map holds
+ * node the work of each join. Addresses are counted as {@link ConnectionLimits} counts them ({@link ClientKey}: IPv6
+ * by its /64). Thread-safe; the map holds
  * only addresses whose bucket is not full again, swept as it grows.
  */
 @ApplicationScoped
@@ -42,7 +43,7 @@ public class UpgradeRate {
         }
         long now = clock.getAsLong();
         boolean[] allowed = new boolean[1];
-        buckets.compute(ip, (key, bucket) -> {
+        buckets.compute(ClientKey.of(ip), (key, bucket) -> {
             RateLimiter current = bucket != null ? bucket : new RateLimiter(perSecond, burst, now);
             allowed[0] = current.tryAcquire(now);
             return current;

@@ -79,6 +79,10 @@ public final class FrameDecoder {
         if (!TextRules.isPrintable(text)) {
             throw refused(Refusal.Kind.INVALID_TEXT, "text contains control characters or unpaired surrogates");
         }
+        text = TextRules.withoutHidden(text); // bidi controls and zero-width characters go: they hide or reorder text
+        if (text.isBlank()) {
+            throw refused(Refusal.Kind.EMPTY_TEXT, "field 'text' must not be empty (invisible characters do not count)");
+        }
         String ref = optionalString(root, "ref");
         if (ref != null && ref.length() > maxRefLength) {
             throw refused(Refusal.Kind.REF_TOO_LONG, "ref is longer than " + maxRefLength + " characters");

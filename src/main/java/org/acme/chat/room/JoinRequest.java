@@ -4,6 +4,7 @@ import java.util.regex.Pattern;
 import org.acme.chat.history.MessageId;
 import org.acme.chat.protocol.Refusal;
 import org.acme.chat.protocol.RefusedException;
+import org.acme.chat.protocol.TextRules;
 
 /**
  * A validated request to join {@code room} as {@code name} (already trimmed), resuming after message {@code since}
@@ -13,7 +14,10 @@ public record JoinRequest(String room, String name, MessageId since) {
 
     /** Room names: a letter or digit, then up to 63 letters, digits, '_', '.', '-'. Case-sensitive. */
     public static final Pattern ROOM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
-    /** Member names after trimming: 1 to 32 letters, digits, spaces, '_', '-', '.'. Unicode letters are welcome. */
+    /**
+     * Member names after trimming: 1 to 32 letters, digits, spaces, '_', '-', '.'. Unicode letters are welcome, of any
+     * script and mixed (look-alikes are kept apart by {@code broker.NameKey}, not refused here).
+     */
     public static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} _.-]{1,32}");
 
     public static JoinRequest parse(String room, String rawName) throws RefusedException {
@@ -36,6 +40,10 @@ public record JoinRequest(String room, String name, MessageId since) {
             throw invalid("missing name: add ?name=<your name> to the URL");
         }
         String name = rawName.strip();
+        if (TextRules.hasHidden(name)) {
+            throw invalid("invalid name: no invisible or text-direction characters (zero-width spaces, joiners,"
+                    + " bidirectional controls)");
+        }
         if (!NAME.matcher(name).matches()) {
             throw invalid("invalid name: use 1-32 letters, digits, spaces, _ . -");
         }

@@ -1,7 +1,11 @@
 package org.acme.chat.session;
 
+import java.util.function.UnaryOperator;
+import org.acme.chat.auth.TokenAuth;
 import org.acme.chat.protocol.CloseCodes;
 import org.acme.chat.protocol.OutboundFrame;
+import org.acme.chat.protocol.Refusal;
+import org.acme.chat.time.Timers;
 import org.acme.chat.transport.Transport;
 import org.jboss.logging.Logger;
 
@@ -10,7 +14,8 @@ import org.jboss.logging.Logger;
  * with {@code pong}, the text {@code bye} ends the connection with 1000 {@code Bye}, and every other message comes back
  * unchanged, text as text and binary as binary. Only exact matches count ({@code Ping} or {@code ping\n} are echoed).
  * Admission, the frame budget (an over-budget frame is dropped silently), the heartbeat and the send queue apply as
- * for chat. Opens, messages and closes are logged at DEBUG with the connection id, never with the payload.
+ * for chat; with {@code chat.auth.enabled} so does the token (any valid one: no room to grant), checked before the
+ * connection takes a slot, and the connection closes with 1008 when it expires. Opens, messages and closes are logged at DEBUG with the connection id, never with the payload.
  */
 public final class EchoSession extends Session {
 
@@ -20,15 +25,45 @@ public final class EchoSession extends Session {
     private static final OutboundFrame PONG = OutboundFrame.text("pong");
     private static final Logger LOG = Logger.getLogger(EchoSession.class);
 
-    public EchoSession(Transport transport, Admission admission) {
+    private final TokenAuth auth;
+    private volatile Timers.Timer expiry;
+
+    public EchoSession(Transport transport, Admission admission, TokenAuth auth) {
         super(transport, admission);
+        this.auth = auth;
     }
 
-    /** Admits the connection; false if it was refused (it is closing then). */
-    public boolean open() {
+    /**
+     * Checks the token in {@code headers} (looked up by name) when {@code chat.auth.enabled}, then admits the
+     * connection; false if it was refused (it is closing then).
+     */
+    public boolean open(UnaryOperator<String> headers) {
+        long expiresAt = 0;
+        if (auth.enabled()) {
+            TokenAuth.Outcome outcome = auth.authenticate(headers);
+            if (!outcome.accepted()) {
+                LOG.debugf("echo connection %s from %s refused: %s", id(), ip(), outcome.refusal().message());
+                close(outcome.refusal()); // the guard refused it before the upgrade unless it expired meanwhile
+                return false;
+            }
+            expiresAt = outcome.expiresAtMillis();
+        }
         boolean admitted = admit();
         LOG.debugf("echo connection %s from %s %s", id(), ip(), admitted ? "opened" : "refused");
+        if (admitted && expiresAt > 0) {
+            long delay = Math.max(1, expiresAt - admission.timers().currentTimeMillis());
+            expiry = admission.timers().schedule(delay,
+                    () -> transport.execute(() -> close(Refusal.Kind.TOKEN_EXPIRED)));
+        }
         return admitted;
+    }
+
+    @Override
+    protected void released() {
+        Timers.Timer timer = expiry;
+        if (timer != null) {
+            timer.cancel();
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.acme.chat.auth.TokenAuth;
 import org.acme.chat.config.ChatConfig;
 import org.acme.chat.config.WebSocketServerCustomizer;
 import org.acme.chat.limits.ConnectionLimits;
@@ -21,9 +22,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Answers bad requests on the WebSocket paths with an HTTP status and a one-line reason before any upgrade: 400 for a
- * plain GET or an invalid room or name, 401/403 for a missing, bad or insufficient token (with {@code chat.auth}),
- * 403 for a foreign {@code Origin}, 503 while the node drains for shutdown or is full, 429 for too many connections
- * or connection attempts from one IP, 409 for a name already present in the room or a full room, 503 when a new room would exceed the node's
+ * plain GET or an invalid room or name, 401/403 for a missing, bad or insufficient token (with {@code chat.auth}; on
+ * {@code /echo} any valid token will do), 403 for a foreign {@code Origin}, 404 for {@code /echo} when
+ * {@code chat.echo.enabled} is off, 503 while the node drains for shutdown or is full, 429 for too many connections
+ * or connection attempts from one IP, 409 for a name already present in the room or a full room, 503 when a new room
+ * would exceed the node's
  * maximum. Every 429 and 503 carries {@code Retry-After}; every refusal is counted in {@code chat_errors_total}. The
  * sessions re-check what can race ({@code session.Admission}, {@code ChatSession}).
  */
@@ -41,12 +44,16 @@ public class UpgradeGuard {
     private final ConnectionLimits limits;
     private final UpgradeRate upgradeRate;
     private final ChatMetrics metrics;
+    private final TokenAuth auth;
+    private final boolean echoEnabled;
     private final long closingTimeoutSeconds;
     private final long maxMessageBytes;
     private final int maxFragments;
 
     public UpgradeGuard(JoinPolicy policy, Draining draining, OriginPolicy origins, ConnectionLimits limits,
-            UpgradeRate upgradeRate, ChatMetrics metrics, ChatConfig config) {
+            UpgradeRate upgradeRate, ChatMetrics metrics, ChatConfig config, TokenAuth auth) {
+        this.auth = auth;
+        this.echoEnabled = config.echo().enabled();
         this.closingTimeoutSeconds = WebSocketServerCustomizer.closingTimeoutSeconds(config);
         this.maxMessageBytes = config.maxFrameBytes();
         this.maxFragments = config.maxFragmentsPerMessage();
@@ -67,6 +74,11 @@ public class UpgradeGuard {
         boolean chat = path.startsWith(CHAT_PREFIX) && path.indexOf('/', CHAT_PREFIX.length()) < 0;
         if (!chat && !path.equals(ECHO_PATH)) {
             rc.next();
+            return;
+        }
+        if (!chat && !echoEnabled) {
+            rc.response().setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+                    .end("not found: /echo is switched off on this server (chat.echo.enabled)\n");
             return;
         }
         if (!Handshake.isUpgrade(rc.request())) {
@@ -94,7 +106,12 @@ public class UpgradeGuard {
             return;
         }
         if (!chat) {
-            admit(rc);
+            TokenAuth.Outcome user = auth.enabled() ? auth.authenticate(rc.request()::getHeader) : null;
+            if (user != null && !user.accepted()) {
+                reject(rc, user.refusal());
+            } else {
+                admit(rc);
+            }
             return;
         }
         String query = rc.request().query();

@@ -98,6 +98,31 @@ class AuthTest {
     }
 
     @Test
+    void echoAsksForAValidTokenButForNoRoom() {
+        double unauthorized = value("chat_errors_total{code=\"unauthorized\"}");
+        assertEquals(401, WsClient.rejectedStatus(base, "/echo"));
+        assertEquals(401, WsClient.rejectedStatus(base, "/echo", Map.of("Authorization", "Bearer not-a-jwt")));
+        assertEquals(401, WsClient.rejectedStatus(base, "/echo", bearer(TestTokens.forged("eve", List.of("*")))));
+        assertEquals(401, WsClient.rejectedStatus(base, "/echo", bearer(token("late", List.of("*"),
+                Duration.ofSeconds(-60)))));
+        assertEquals(unauthorized + 4, value("chat_errors_total{code=\"unauthorized\"}"));
+
+        try (WsClient echo = WsClient.connect(base, "/echo", bearer(token("erin", List.of(), HOUR)))) {
+            echo.send("ping");
+            assertEquals("pong", echo.nextText());
+        }
+    }
+
+    @Test
+    void withoutConfiguredAudiencesATokenForAnyAudienceIsAccepted() {
+        String room = uniqueRoom("team");
+        try (WsClient joined = WsClient.join(base, room, "x", bearer(TestTokens.forAudience("bill", List.of("team-*"),
+                "billing-api")))) {
+            assertEquals("bill", joined.welcome().getJsonObject("you").getString("name"));
+        }
+    }
+
+    @Test
     void joinCheckAsksForTheTokenToo() {
         given().queryParam("room", "lobby").queryParam("name", "x").get("/api/join-check").then().statusCode(401);
         given().header("Authorization", "Bearer " + token("carol", List.of("lobby"), HOUR))

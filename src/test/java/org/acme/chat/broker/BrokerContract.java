@@ -143,6 +143,24 @@ public abstract class BrokerContract {
     }
 
     @Test
+    void lookAlikeNamesAreTakenOnEveryNodeAndEachMemberKeepsTheNameAsTyped() {
+        String room = room("lookalike");
+        join(node(0), room, "a1", "alice");
+
+        // Cyrillic а, fullwidth ａ, Greek Α: each reads "alice"
+        for (String name : List.of("\u0430lice", "\uFF41lice", "\u0391LICE")) {
+            assertEquals(Refusal.Kind.NAME_TAKEN, refusal(node(1).broker.join(room, new Member("a2", name), null)), name);
+            assertEquals(Refusal.Kind.NAME_TAKEN, result(node(1).broker.checkJoin(room, name)).orElseThrow().kind(),
+                    name);
+        }
+        String room2 = room("lookalike");
+        join(node(1), room2, "b1", "\u0430lice");
+        assertEquals(Refusal.Kind.NAME_TAKEN, refusal(node(0).broker.join(room2, new Member("b2", "Alice"), null)));
+        assertEquals("\u0430lice", json(node(0).next(room2, MessageType.JOIN, "b1")).get("member").get("name")
+                .asText(), "the name is shown as typed");
+    }
+
+    @Test
     void aFullRoomRefusesTheNextMemberUntilOneLeaves() {
         String room = room("full");
         List<Member> members = new ArrayList<>();

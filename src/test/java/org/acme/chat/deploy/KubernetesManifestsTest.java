@@ -169,6 +169,13 @@ class KubernetesManifestsTest {
         given().get(endpoint.getPath()).then().statusCode(200);
     }
 
+    @Test
+    void clusterTakesTheIngressHostForItsOwnOriginNotTheHostHeader() {
+        List<HasMetadata> objects = render("cluster");
+        String host = one(objects, Ingress.class, CHAT).getSpec().getRules().get(0).getHost();
+        assertEquals(host, chatConfigMap(objects).getData().get(ConfigKeys.environmentVariable("chat.public-hosts")));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "single", "cluster" })
     void podsRunLockedDownWithMeasuredResources(String overlay) {

@@ -35,6 +35,26 @@ class ConnectionLimitsTest {
         assertEquals(ConnectionLimits.Verdict.NODE_FULL, limits.tryAcquire("10.0.0.9"));
     }
 
+    @Test
+    void ipv6AddressesInOneSlash64ShareTheCapAndAnotherSlash64HasItsOwn() {
+        ConnectionLimits limits = new ConnectionLimits(config(100, 2));
+        assertEquals(ConnectionLimits.Verdict.OK, limits.tryAcquire("2001:db8:0:1::1"));
+        assertEquals(ConnectionLimits.Verdict.OK, limits.tryAcquire("2001:db8:0:1::2"));
+        assertEquals(ConnectionLimits.Verdict.IP_FULL, limits.check("2001:db8:0:1:ffff::3"));
+        assertEquals(ConnectionLimits.Verdict.IP_FULL, limits.tryAcquire("2001:db8:0:1:ffff::3"), "same /64");
+        assertEquals(ConnectionLimits.Verdict.OK, limits.tryAcquire("2001:db8:0:2::1"), "another /64");
+
+        limits.release("2001:db8:0:1::1");
+        assertEquals(ConnectionLimits.Verdict.OK, limits.tryAcquire("2001:db8:0:1::77"), "a release frees the /64's slot");
+    }
+
+    @Test
+    void anIpv4MappedAddressCountsAsItsIpv4Address() {
+        ConnectionLimits limits = new ConnectionLimits(config(100, 1));
+        assertEquals(ConnectionLimits.Verdict.OK, limits.tryAcquire("192.0.2.1"));
+        assertEquals(ConnectionLimits.Verdict.IP_FULL, limits.tryAcquire("::ffff:192.0.2.1"));
+    }
+
     private static ChatConfig config(int maxConnections, int maxPerIp) {
         ChatConfig.Limits limits = (ChatConfig.Limits) Proxy.newProxyInstance(ChatConfig.class.getClassLoader(),
                 new Class<?>[] { ChatConfig.Limits.class }, (proxy, method, args) -> switch (method.getName()) {

@@ -74,6 +74,15 @@ class FrameDecoderTest {
     }
 
     @Test
+    void dropsBidiControlsAndZeroWidthCharactersAndWhatIsLeftMustNotBeBlank() throws Exception {
+        assertEquals("a.txt.exe", ((ClientFrame.Send) decoder.decode(
+                "{\"type\":\"message\",\"text\":\"a.\\u202etxt.exe\"}")).text());
+        RefusedException e = assertThrows(RefusedException.class,
+                () -> decoder.decode("{\"type\":\"message\",\"text\":\"\u200b \u2066\"}"));
+        assertEquals(Refusal.Kind.EMPTY_TEXT, e.refusal().kind());
+    }
+
+    @Test
     void ignoresUnknownFieldsWithinTheLimits() throws Exception {
         assertEquals(new ClientFrame.Send("a", null), decoder.decode(
                 "{\"type\":\"message\",\"text\":\"a\",\"future\":{\"list\":[1,2,{\"x\":true}]}}"));

@@ -12,6 +12,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class JoinRequestTest {
 
+    @ParameterizedTest
+    @ValueSource(strings = { "ali\u202Ece", "\u200Balice", "al\u200Dice", "alice\uFEFF", "\u2066alice\u2069",
+            "ali\u200Fce", "a\u061Clice", "al\u2060ice" })
+    void invisibleOrTextDirectionCharactersInANameAreRefusedWithTheirReason(String name) {
+        RefusedException e = assertThrows(RefusedException.class, () -> JoinRequest.parse("lobby", name));
+        assertEquals(Refusal.Kind.INVALID_JOIN, e.refusal().kind());
+        assertEquals("invalid name: no invisible or text-direction characters (zero-width spaces, joiners,"
+                + " bidirectional controls)", e.refusal().message());
+    }
+
     @Test
     void trimsTheNameAndKeepsTheRoom() throws Exception {
         assertEquals(new JoinRequest("Team_1.a-b", "Zoë Smith", null), JoinRequest.parse("Team_1.a-b", "  Zoë Smith "));

@@ -94,9 +94,14 @@ final class Harness {
 
     /** A new {@code /echo} connection, opened. */
     Client echo() {
+        return echo(header -> null);
+    }
+
+    /** A new {@code /echo} connection with these handshake headers, opened. */
+    Client echo(UnaryOperator<String> headers) {
         TestTransport transport = new TestTransport("e" + ++connections, "10.0.0.2");
-        EchoSession session = new EchoSession(transport, admission);
-        session.open();
+        EchoSession session = new EchoSession(transport, admission, chats.auth);
+        session.open(headers);
         return new Client(session, transport);
     }
 

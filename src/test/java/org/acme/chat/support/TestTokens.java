@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Tokens signed with the test key pair in {@code src/test/resources/jwt}; the app under test verifies them with the
@@ -41,6 +42,12 @@ public final class TestTokens {
     public static String token(String user, List<String> rooms, Duration lifetime) {
         return Jwt.issuer(ISSUER).subject("id-" + user).preferredUserName(user).claim("rooms", rooms)
                 .expiresIn(lifetime).sign(SIGNING);
+    }
+
+    /** A {@link #token} (valid for an hour) with an {@code aud} claim naming {@code audiences}. */
+    public static String forAudience(String user, List<String> rooms, String... audiences) {
+        return Jwt.issuer(ISSUER).subject("id-" + user).preferredUserName(user).claim("rooms", rooms)
+                .audience(Set.of(audiences)).expiresIn(Duration.ofHours(1)).sign(SIGNING);
     }
 
     /** A token whose only name is its subject {@code sub} (no {@code preferred_username}), with a {@code rooms} claim. */
