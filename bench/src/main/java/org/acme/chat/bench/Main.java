@@ -26,7 +26,7 @@ public final class Main {
                      --metrics-path /q/metrics --log-dir bench/results/raw --rooms 4 --members 8 --steady-rate 1
                      --source 127.0.0.2 --abuse-source 127.0.0.3 --abuse-sources 8 --churn-rate 5 --flooders 2
                      --never-readers 4 --idle-connections 10 --half-lines 10 --max-frame-bytes 65536 --fragments 2000
-                     --budget-percent 25 --budget-slack-mib 16
+                     --rss-budget-percent 30 --heap-budget-percent 25 --budget-slack-mib 16 --judge-outage false
             report:  --results DIR --md FILE --svg FILE --labels service,native,peer --names "JVM,native,node ws" (peer last)
             """;
 

@@ -14,8 +14,8 @@ record SoakOptions(String mode, Duration duration, Duration warmup, Duration dra
                    boolean nativeBinary, List<String> serverSettings, int managementPortOffset, String metricsPath,
                    File logDir, int rooms, int membersPerRoom, double steadyRate, String steadySource,
                    String abuseSource, int abuseSources, double churnRate, int flooders, int neverReaders,
-                   int idleConnections, int halfLines, int maxFrameBytes, int fragments, double budgetPercent,
-                   double budgetSlackMiB, String serverCpus) {
+                   int idleConnections, int halfLines, int maxFrameBytes, int fragments, double rssBudgetPercent,
+                   double heapBudgetPercent, double budgetSlackMiB, boolean judgeOutage, String serverCpus) {
 
     static final List<String> MODES = List.of("single", "redis", "rolling");
 
@@ -50,7 +50,8 @@ record SoakOptions(String mode, Duration duration, Duration warmup, Duration dra
                 args.decimal("churn-rate", 5), args.integer("flooders", 2), args.integer("never-readers", 4),
                 args.integer("idle-connections", 10), args.integer("half-lines", 10),
                 args.integer("max-frame-bytes", 65536), args.integer("fragments", 2000),
-                args.decimal("budget-percent", 25), args.decimal("budget-slack-mib", 16), cpus);
+                args.decimal("rss-budget-percent", 30), args.decimal("heap-budget-percent", 25),
+                args.decimal("budget-slack-mib", 16), Boolean.parseBoolean(args.string("judge-outage", "false")), cpus);
         if (options.rooms < 1 || options.membersPerRoom < 2 || options.steadyRate <= 0) {
             throw new IllegalArgumentException("--rooms >= 1, --members >= 2 and --steady-rate > 0 are needed");
         }

@@ -23,15 +23,22 @@ final class SoakReport {
         return failures.isEmpty();
     }
 
-    /** The steady members' figures; fails the run on any lost or duplicated copy outside an outage window. */
-    void ledger(Ledger.Tally t) {
+    /**
+     * The steady members' figures; fails the run on any lost or duplicated copy outside an outage window, and inside
+     * one too when {@code judgeOutage}.
+     */
+    void ledger(Ledger.Tally t, boolean judgeOutage) {
         line(String.format(Locale.ROOT, "steady messages: %d posted, %d confirmed (ack or delivered), %d unconfirmed;"
                 + " copies expected %d, delivered %d, lost %d, duplicated %d", t.posted(), t.confirmed(),
                 t.unconfirmed(), t.expected(), t.delivered(), t.lost(), t.duplicated()));
         if (t.outagePosted() > 0) {
             line(String.format(Locale.ROOT, "  inside the Redis outage window: %d confirmed messages, copies lost %d,"
-                    + " duplicated %d (not judged: with Redis away only members of the same node hear each other)",
-                    t.outagePosted(), t.outageLost(), t.outageDuplicated()));
+                    + " duplicated %d (%s)", t.outagePosted(), t.outageLost(), t.outageDuplicated(), judgeOutage
+                    ? "judged: --judge-outage" : "not judged: with Redis away only members of the same node hear each"
+                    + " other (README, Scaling out); --judge-outage true to fail on them"));
+            if (judgeOutage && t.outageLost() + t.outageDuplicated() > 0) {
+                fail((t.outageLost() + t.outageDuplicated()) + " steady copies lost or duplicated in the outage");
+            }
         }
         if (t.lost() > 0) {
             fail(t.lost() + " steady copies lost");

@@ -150,7 +150,7 @@ final class SoakScenario {
         sampler.shutdownNow();
         sampleCpu();
 
-        report.ledger(ledger.tally());
+        report.ledger(ledger.tally(), options.judgeOutage());
         report.counts("steady members' connection events (closes, refusals, resumes):", steadyEvents.counts());
         report.counts("abusers, by what they saw:", outcomes.counts());
         Map<String, Long> refused = new LinkedHashMap<>();
@@ -160,16 +160,17 @@ final class SoakScenario {
             }
         });
         report.counts("server refusals (chat_errors_total by code, all nodes):", refused);
-        report.line("memory (" + startMemory.values().iterator().next().how() + "; RSS from /proc/<pid>/status;"
-                + " heap = jvm_memory_used_bytes{area=\"heap\"}), budget +" + options.budgetPercent() + "% or "
-                + options.budgetSlackMiB() + " MiB:");
+        report.line("memory after warm-up and at the end (" + startMemory.values().iterator().next().how()
+                + "; RSS from /proc/<pid>/status; heap = jvm_memory_used_bytes{area=\"heap\"}); budget RSS +"
+                + options.rssBudgetPercent() + "%, heap +" + options.heapBudgetPercent() + "%, or "
+                + options.budgetSlackMiB() + " MiB where more:");
         for (Map.Entry<Integer, MemoryReading> entry : startMemory.entrySet()) {
             MemoryReading end = endMemory.get(entry.getKey());
             String node = "node :" + entry.getKey();
-            report.memory(node + " RSS", entry.getValue().rssBytes(), end.rssBytes(), options.budgetPercent(),
+            report.memory(node + " RSS", entry.getValue().rssBytes(), end.rssBytes(), options.rssBudgetPercent(),
                     options.budgetSlackMiB());
             report.memory(node + " heap after GC", entry.getValue().heapBytes(), end.heapBytes(),
-                    options.budgetPercent(), options.budgetSlackMiB());
+                    options.heapBudgetPercent(), options.budgetSlackMiB());
         }
         if (redis != null) {
             report.line(String.format(Locale.ROOT, "redis: used_memory start %s, end %s; keys start %d, end %d",
