@@ -57,7 +57,8 @@ for run in $RUNS; do
     log "run '$run': ${minutes} min (warm-up $warmup), output in $raw/soak-$run.txt"
     set +e
     # shellcheck disable=SC2086 # SOAK_FLAGS is a list of flags
-    "$bench/run.sh" soak --mode "$run" --duration "${seconds}s" --warmup "$warmup" "${server[@]}" \
+    # Bounded: the run, plus start-ups, drains and restarts; the generator kills its servers when stopped.
+    timeout --kill-after=30 $((seconds + 600)) "$bench/run.sh" soak --mode "$run" --duration "${seconds}s" --warmup "$warmup" "${server[@]}" \
         --server-opts "$SERVER_OPTS" --server-settings "$SERVER_SETTINGS" --server-cpus "$SERVER_CPUS" \
         --log-dir "$raw" ${SOAK_FLAGS:-} 2>&1 | tee "$raw/soak-$run.txt"
     status=${PIPESTATUS[0]}

@@ -22,7 +22,7 @@ public final class Main {
             max:     the fanout flags but --rate/--duration, and --start-rate 100 --factor 1.5 --max-steps 12
                      --step-duration 5s --p99-limit 50ms --refine 1 --pause 1s
             soak:    --mode single|redis|rolling --duration 1m --warmup 15s --drain 10s --server-jar PATH | --server-bin PATH
-                     --server-opts -Xmx256m --server-settings "-Dk=v ..." --server-cpus 0 --management-port-offset 0
+                     --server-opts -Xmx256m --server-settings "-Dk=v ..." --server-cpus 0
                      --metrics-path /q/metrics --log-dir bench/results/raw --rooms 4 --members 8 --steady-rate 1
                      --source 127.0.0.2 --abuse-source 127.0.0.3 --abuse-sources 8 --churn-rate 5 --flooders 2
                      --never-readers 4 --idle-connections 10 --half-lines 10 --max-frame-bytes 65536 --fragments 2000

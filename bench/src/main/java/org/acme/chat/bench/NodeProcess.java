@@ -13,48 +13,43 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One chat server the soak starts itself: the packaged jar on a JVM or the native binary, on a loopback port, with
- * its output in a log file. It can be asked whether it is ready ({@code /q/health/ready}), stopped as Kubernetes
- * stops a pod (SIGTERM, then SIGKILL after a grace period), and sampled for CPU time from {@code /proc}, the last
- * sample surviving the process.
+ * its output in a log file. Readiness and metrics are found on the HTTP port, or on the management port this node is
+ * given ({@code quarkus.management.port}) when the build has the management interface enabled: whichever answers
+ * {@code /q/health/ready}. It can be stopped as Kubernetes stops a pod (SIGTERM, then SIGKILL after a grace period)
+ * and sampled for CPU time from {@code /proc}, the last sample surviving the process.
  */
 final class NodeProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final int port;
-    final String label;
     private final Process process;
-    private final URI health;
-    private final ServerMetrics metrics;
+    private final List<String> bases;
+    private final String metricsPath;
+    private volatile ServerMetrics metrics;
     private volatile long lastTicks;
 
-    private NodeProcess(int port, String label, Process process, URI health, ServerMetrics metrics) {
+    private NodeProcess(int port, Process process, List<String> bases, String metricsPath) {
         this.port = port;
-        this.label = label;
         this.process = process;
-        this.health = health;
-        this.metrics = metrics;
+        this.bases = bases;
+        this.metricsPath = metricsPath;
+        this.metrics = new ServerMetrics(URI.create(bases.get(0) + metricsPath));
     }
 
-    /** Starts a node; {@code command} is the server command line before the {@code -D} settings of this node. */
-    static NodeProcess start(SoakOptions options, int port, String label, List<String> settings, File log)
+    /** Starts a node: the server command with this node's settings (and any given to every node) before its jar. */
+    static NodeProcess start(SoakOptions options, int port, int managementPort, List<String> settings, File log)
             throws IOException {
         List<String> command = new ArrayList<>(options.serverCommand());
         int at = options.nativeBinary() ? command.size() : command.indexOf("-jar");
-        List<String> flags = new ArrayList<>(List.of("-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port));
-        int management = options.managementPortOffset() == 0 ? port : port + options.managementPortOffset();
-        if (options.managementPortOffset() != 0) {
-            flags.add("-Dquarkus.management.enabled=true");
-            flags.add("-Dquarkus.management.host=127.0.0.1");
-            flags.add("-Dquarkus.management.port=" + management);
-        }
+        List<String> flags = new ArrayList<>(List.of("-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + managementPort));
         flags.addAll(settings);
         command.addAll(at, flags);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
-        String base = "http://127.0.0.1:" + management;
-        return new NodeProcess(port, label, process, URI.create(base + "/q/health/ready"),
-                new ServerMetrics(URI.create(base + options.metricsPath())));
+        return new NodeProcess(port, process, List.of("http://127.0.0.1:" + port,
+                "http://127.0.0.1:" + managementPort), options.metricsPath());
     }
 
     long pid() {
@@ -69,24 +64,29 @@ final class NodeProcess {
         return metrics;
     }
 
-    /** Waits until readiness answers 200; false if the process exits or {@code timeout} passes first. */
+    /**
+     * Waits until readiness answers 200 on the HTTP or the management port (metrics are then read from that one);
+     * false if the process exits or {@code timeout} passes first.
+     */
     boolean awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline && process.isAlive()) {
-            try {
-                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2))
-                        .GET().build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return true;
+            for (String base : bases) {
+                try {
+                    HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
+                            .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                    if (response.statusCode() == 200) {
+                        metrics = new ServerMetrics(URI.create(base + metricsPath));
+                        return true;
+                    }
+                } catch (IOException e) {
+                    // not listening (yet, or not there at all)
                 }
-            } catch (IOException e) {
-                // not listening yet
             }
             TimeUnit.MILLISECONDS.sleep(100);
         }
         return false;
     }
-
     /** SIGTERM, as a pod deletion does; SIGKILL after {@code grace}. Returns how the process ended. */
     String terminate(Duration grace) throws InterruptedException {
         sampleCpu();
@@ -96,6 +96,10 @@ final class NodeProcess {
         }
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         return "killed: still running " + grace.toSeconds() + " s after SIGTERM";
+    }
+
+    void kill() {
+        process.destroyForcibly();
     }
 
     /** Reads the process's CPU time; called every second or so, and last just before it is stopped. */

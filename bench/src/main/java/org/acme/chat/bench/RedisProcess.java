@@ -64,6 +64,12 @@ final class RedisProcess {
         }
     }
 
+    void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+        }
+    }
+
     long pid() {
         return process.pid();
     }

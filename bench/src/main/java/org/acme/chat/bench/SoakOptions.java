@@ -11,7 +11,7 @@ import java.util.List;
  * abusers and the memory budget.
  */
 record SoakOptions(String mode, Duration duration, Duration warmup, Duration drain, List<String> serverCommand,
-                   boolean nativeBinary, List<String> serverSettings, int managementPortOffset, String metricsPath,
+                   boolean nativeBinary, List<String> serverSettings, String metricsPath,
                    File logDir, int rooms, int membersPerRoom, double steadyRate, String steadySource,
                    String abuseSource, int abuseSources, double churnRate, int flooders, int neverReaders,
                    int idleConnections, int halfLines, int maxFrameBytes, int fragments, double rssBudgetPercent,
@@ -43,7 +43,7 @@ record SoakOptions(String mode, Duration duration, Duration warmup, Duration dra
         SoakOptions options = new SoakOptions(mode, args.duration("duration", Duration.ofMinutes(1)),
                 args.duration("warmup", Duration.ofSeconds(15)), args.duration("drain", Duration.ofSeconds(10)),
                 command, !bin.isEmpty(), words(args.string("server-settings", "")),
-                args.integer("management-port-offset", 0), args.string("metrics-path", "/q/metrics"),
+                args.string("metrics-path", "/q/metrics"),
                 new File(args.string("log-dir", "bench/results/raw")), args.integer("rooms", 4),
                 args.integer("members", 8), args.decimal("steady-rate", 1), args.string("source", "127.0.0.2"),
                 args.string("abuse-source", "127.0.0.3"), args.integer("abuse-sources", 8),

@@ -5,10 +5,12 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The soak's raw TCP abusers: connections that send nothing at all, and connections that send half a request line
@@ -26,7 +28,7 @@ final class TcpAbusers {
     private final Failures outcomes;
     private final Map<NetSocket, String> open = new ConcurrentHashMap<>();
     private volatile boolean stopped;
-    private int next;
+    private final AtomicInteger next = new AtomicInteger();
 
     TcpAbusers(Vertx vertx, List<String> sources, Router router, Failures outcomes) {
         this.vertx = vertx;
@@ -64,7 +66,7 @@ final class TcpAbusers {
             vertx.setTimer(1_000, id -> open(kind, send));
             return;
         }
-        NetClient client = clients.get(Math.floorMod(next++, clients.size()));
+        NetClient client = clients.get(Math.floorMod(next.getAndIncrement(), clients.size()));
         client.connect(port, "127.0.0.1").onComplete(connected -> {
             if (connected.failed()) {
                 outcomes.add(kind + ": connect failed: " + connected.cause().getMessage());
@@ -94,7 +96,7 @@ final class TcpAbusers {
     }
 
     static String firstLine(Buffer data) {
-        String text = data.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+        String text = data.toString(StandardCharsets.ISO_8859_1);
         int eol = text.indexOf('\r');
         return eol < 0 ? text.strip() : text.substring(0, eol);
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The WebSocket abusers of the soak, running next to the steady members from their own source addresses: churners
@@ -212,7 +213,7 @@ final class WsAbusers {
     }
 
     /** Joins the abuse room, does one bad thing, and tallies the first answer (or the close) within 5 s. */
-    private void onceThenClose(String kind, java.util.function.Consumer<Member> act) {
+    private void onceThenClose(String kind, Consumer<Member> act) {
         if (stopped || router.pick() < 0) {
             return;
         }
