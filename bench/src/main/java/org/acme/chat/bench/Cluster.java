@@ -38,7 +38,9 @@ final class Cluster implements AutoCloseable {
     void start(int nodeCount) throws IOException, InterruptedException {
         if (nodeCount > 1) {
             File dir = Files.createTempDirectory("soak-redis").toFile();
-            redis = new RedisProcess(freePort(), dir, new File(options.logDir(), "soak-redis.log"), options.pin());
+            File log = new File(options.logDir(), "soak-" + options.mode() + "-redis.log");
+            Files.deleteIfExists(log.toPath());
+            redis = new RedisProcess(freePort(), dir, log, options.pin());
             redis.start();
         }
         for (int i = 0; i < nodeCount; i++) {
@@ -142,7 +144,7 @@ final class Cluster implements AutoCloseable {
             settings.add("-Dquarkus.redis.hosts=redis://127.0.0.1:" + redis.port);
         }
         settings.addAll(options.serverSettings());
-        String label = "soak-node-" + (++started);
+        String label = "soak-" + options.mode() + "-node-" + (++started);
         File log = new File(options.logDir(), label + ".log");
         NodeProcess node = NodeProcess.start(options, port, freePort(), settings, log);
         if (!node.awaitReady(Duration.ofSeconds(90))) {

@@ -47,7 +47,7 @@ final class NodeProcess {
         flags.addAll(settings);
         command.addAll(at, flags);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+                .redirectOutput(log).start();
         return new NodeProcess(port, process, List.of("http://127.0.0.1:" + port,
                 "http://127.0.0.1:" + managementPort), options.metricsPath());
     }
