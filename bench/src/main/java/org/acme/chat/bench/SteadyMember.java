@@ -32,7 +32,7 @@ final class SteadyMember implements Member.Listener {
     private volatile Member current;
     private volatile String lastId;
     private volatile boolean stopped;
-    private int attempt;
+    private volatile int attempt;
 
     SteadyMember(int index, int room, String roomName, ChatClient client, Router router, Ledger ledger,
                  Failures events) {
