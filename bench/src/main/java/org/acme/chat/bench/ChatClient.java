@@ -62,12 +62,14 @@ final class ChatClient implements AutoCloseable {
 
     /** Joins {@code roomName} as {@code name}; {@code room} is the caller's own number for that room. */
     Future<Member> join(String roomName, String name, int room, Member.Listener listener) {
+        return join(new WebSocketConnectOptions().setHost(target.host()).setPort(target.port())
+                .setURI(Target.chatUri(roomName, name)), room, listener);
+    }
+
+    /** Joins with the given host, port, request URI (e.g. with {@code &since=}) and subprotocols. */
+    Future<Member> join(WebSocketConnectOptions options, int room, Member.Listener listener) {
         Promise<Member> welcomed = Promise.promise();
-        WebSocketConnectOptions options = new WebSocketConnectOptions()
-                .setHost(target.host())
-                .setPort(target.port())
-                .setURI(Target.chatUri(roomName, name));
-        WebSocketClient client = clients.get(Math.floorMod(next.getAndIncrement(), clients.size()));
+        WebSocketClient client = nextClient();
         // Handlers go on before the connect, so that a welcome in the same packet as the 101 cannot be missed.
         ClientWebSocket socket = client.webSocket();
         Member member = new Member(room, socket, welcomed, listener);
@@ -84,6 +86,11 @@ final class ChatClient implements AutoCloseable {
             welcomed.future().onComplete(done -> vertx.cancelTimer(timer));
         });
         return welcomed.future();
+    }
+
+    /** The next source address's client, round-robin. */
+    WebSocketClient nextClient() {
+        return clients.get(Math.floorMod(next.getAndIncrement(), clients.size()));
     }
 
     @Override

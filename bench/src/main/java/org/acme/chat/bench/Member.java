@@ -38,6 +38,7 @@ final class Member {
     private final Promise<Member> welcomed;
     private final Listener listener;
     private Buffer fragments;
+    private volatile Buffer welcome;
     private volatile boolean open = true;
     private volatile boolean closing;
 
@@ -58,6 +59,30 @@ final class Member {
     /** Sends a {@code message} whose text needs no JSON escaping (the generator's own stamps). */
     void sendPlainText(String text) {
         socket.writeFinalTextFrame("{\"type\":\"message\",\"text\":\"" + text + "\"}");
+    }
+
+    /** Writes any frame as it is (the soak's oversized and fragmented frames). */
+    void write(WebSocketFrame frame) {
+        socket.writeFrame(frame);
+    }
+
+    /** Sends one text frame as it is. */
+    void sendText(String text) {
+        socket.writeFinalTextFrame(text);
+    }
+
+    /** Stops reading from the socket (a client that never reads), or starts again. */
+    void reading(boolean on) {
+        if (on) {
+            socket.resume();
+        } else {
+            socket.pause();
+        }
+    }
+
+    /** The {@code welcome} frame this member joined with (null before it came). */
+    Buffer welcome() {
+        return welcome;
     }
 
     /** Closes with 1000; the future completes when the connection is closed. */
@@ -89,6 +114,7 @@ final class Member {
         Frames.Kind kind = Frames.kind(data);
         if (!welcomed.future().isComplete()) {
             if (kind == Frames.Kind.WELCOME) {
+                welcome = data.copy();
                 welcomed.tryComplete(this);
             } else {
                 welcomed.tryFail("first frame was not a welcome: " + Frames.preview(data));

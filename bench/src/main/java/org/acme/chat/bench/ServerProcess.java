@@ -32,6 +32,11 @@ final class ServerProcess {
         return new ServerProcess(pid);
     }
 
+    /** A process known by its pid (the soak's own server processes). */
+    static ServerProcess of(long pid) {
+        return new ServerProcess(pid);
+    }
+
     long rssKib() {
         return Long.parseLong(statusField(String.valueOf(pid), "VmRSS:").replace("kB", "").strip());
     }
