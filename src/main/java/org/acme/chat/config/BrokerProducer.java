@@ -1,6 +1,7 @@
 package org.acme.chat.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import jakarta.enterprise.inject.Disposes;
@@ -31,8 +32,15 @@ public class BrokerProducer {
                     config.history().size(), config.limits().maxMembersPerRoom(), config.presence().ttl().toMillis())
                     .start();
         }
-        var history = new InMemoryHistoryStore(config.history().size(), config.history().maxRooms());
+        var history = new InMemoryHistoryStore(config.history().size(), config.history().maxRooms(),
+                historyBytes(config.history()));
+        metrics.watchHistory(history::bytes);
         return new MemoryBroker(history, encoder, Clock.systemUTC(), config.limits().maxMembersPerRoom());
+    }
+
+    /** {@code chat.history.max-bytes}, or a quarter of the heap the JVM may grow to. */
+    static long historyBytes(ChatConfig.History history) {
+        return history.maxBytes().map(MemorySize::asLongValue).orElse(Runtime.getRuntime().maxMemory() / 4);
     }
 
     void close(@Disposes Broker broker) {
