@@ -29,7 +29,8 @@ public class BrokerProducer {
             Instance<Redis> redis) {
         if (config.broker() == ChatConfig.BrokerKind.REDIS) {
             return new RedisBroker(redis.get(), vertx, mapper, encoder, Clock.systemUTC(), metrics,
-                    config.history().size(), config.limits().maxMembersPerRoom(), config.presence().ttl().toMillis())
+                    config.history().size(), config.limits().maxMembersPerRoom(), config.presence().ttl().toMillis(),
+                    config.history().retention().toMillis())
                     .start();
         }
         var history = new InMemoryHistoryStore(config.history().size(), config.history().maxRooms(),
