@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Optional;
 import org.acme.chat.broker.Broker;
 import org.acme.chat.broker.memory.MemoryBroker;
 import org.acme.chat.broker.redis.RedisBroker;
@@ -34,14 +35,14 @@ public class BrokerProducer {
                     .start();
         }
         var history = new InMemoryHistoryStore(config.history().size(), config.history().maxRooms(),
-                historyBytes(config.history()));
+                historyBytes(config.history().maxBytes()));
         metrics.watchHistory(history::bytes);
         return new MemoryBroker(history, encoder, Clock.systemUTC(), config.limits().maxMembersPerRoom());
     }
 
     /** {@code chat.history.max-bytes}, or a quarter of the heap the JVM may grow to. */
-    static long historyBytes(ChatConfig.History history) {
-        return history.maxBytes().map(MemorySize::asLongValue).orElse(Runtime.getRuntime().maxMemory() / 4);
+    static long historyBytes(Optional<MemorySize> maxBytes) {
+        return maxBytes.map(MemorySize::asLongValue).orElse(Runtime.getRuntime().maxMemory() / 4);
     }
 
     void close(@Disposes Broker broker) {
