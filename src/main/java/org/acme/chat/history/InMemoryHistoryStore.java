@@ -17,8 +17,9 @@ import org.acme.chat.protocol.Member;
  * members loses its whole history, and only when no such room has any left do rooms with members lose their oldest
  * messages, least recently used room first (a room's newest messages go last). {@code maxRooms} bounds how many rooms
  * have a history: over it, the least recently used room without members, else with members, loses it. A room is
- * used when a message is stored or its history is read (a join). One lock guards the store: appends, reads and
- * eviction are short and constant-time per message they add or drop.
+ * used when a message is stored or its history is read (a join); {@link #occupied} and {@link #vacated} say which
+ * rooms have members. One lock guards the store: appends, reads and eviction are short, and an append drops at most
+ * what it went over by (a whole room's history at a time from rooms without members).
  */
 public final class InMemoryHistoryStore implements HistoryStore {
 
@@ -91,9 +92,10 @@ public final class InMemoryHistoryStore implements HistoryStore {
         }
         log.lastId = log.lastId.next(ts);
         ChatMessage message = new ChatMessage(log.lastId.toString(), room, from, text, ts);
+        long footprint = footprint(message);
         log.messages.addLast(message);
-        log.bytes += footprint(message);
-        bytes += footprint(message);
+        log.bytes += footprint;
+        bytes += footprint;
         while (log.messages.size() > size) {
             dropOldest(log);
         }
