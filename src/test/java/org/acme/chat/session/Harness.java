@@ -3,6 +3,8 @@ package org.acme.chat.session;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -113,6 +115,7 @@ final class Harness {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withMapping(ChatConfig.class)
                 .withConverter(Duration.class, 100, new DurationConverter()) // "15s", as Quarkus reads durations
+                .withConverter(MemorySize.class, 100, new MemorySizeConverter()) // "64M", likewise
                 .withSources(new PropertiesConfigSource(settings, "test settings", 500))
                 .build();
         return config.getConfigMapping(ChatConfig.class);
