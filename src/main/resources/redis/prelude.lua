@@ -19,6 +19,11 @@ local function announce(channel, room, seq_key, kind, member_id, node, message_i
     .. node .. '\n' .. message_id .. '\n' .. frame)
   return seq
 end
+-- Every key a script writes expires: presence a TTL after the room's last join or renewal, the event counter and the
+-- history chat.history.retention after the room's last event or renewal. PEXPIRE skips a key that does not exist.
+local function expire(ms, keys)
+  for _, key in ipairs(keys) do redis.call('PEXPIRE', key, ms) end
+end
 local function owned_by(entry, member_id)
   return entry and string.sub(entry, 1, #member_id + 1) == member_id .. '\t'
 end

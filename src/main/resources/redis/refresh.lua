@@ -1,13 +1,13 @@
--- KEYS: members, expiry, seq, left. ARGV: channel, room, node, leave prefix, ttl ms, join prefix, then (name key,
--- member id, member JSON) for each of this node's members of the room. Renews their presence, announces again a
--- member that expired while Redis was out of reach, skips one that has left since the node listed it, and purges
--- expired members of other nodes. Returns {ids of members whose name another member took meanwhile, ids announced
--- again}.
+-- KEYS: members, expiry, seq, left, history. ARGV: channel, room, node, leave prefix, ttl ms, join prefix, retention
+-- ms, then (name key, member id, member JSON) for each of this node's members of the room. Renews their presence,
+-- announces again a member that expired while Redis was out of reach, skips one that has left since the node listed it,
+-- and purges expired members of other nodes. Returns {ids of members whose name another member took meanwhile, ids
+-- announced again}.
 local now = now_ms()
 purge(KEYS[1], KEYS[2], KEYS[3], ARGV[1], ARGV[2], ARGV[3], ARGV[4], now)
 local ttl = tonumber(ARGV[5])
 local lost, again = {}, {}
-for i = 7, #ARGV, 3 do
+for i = 8, #ARGV, 3 do
   local key, id, json = ARGV[i], ARGV[i + 1], ARGV[i + 2]
   local entry = redis.call('HGET', KEYS[1], key)
   if owned_by(entry, id) then
@@ -24,4 +24,6 @@ for i = 7, #ARGV, 3 do
     table.insert(lost, id)
   end
 end
+expire(ARGV[5], {KEYS[1], KEYS[2]})
+expire(ARGV[7], {KEYS[3], KEYS[5]})
 return {lost, again}

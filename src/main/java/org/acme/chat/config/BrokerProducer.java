@@ -1,6 +1,7 @@
 package org.acme.chat.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import jakarta.enterprise.inject.Disposes;
@@ -8,6 +9,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Optional;
 import org.acme.chat.broker.Broker;
 import org.acme.chat.broker.memory.MemoryBroker;
 import org.acme.chat.broker.redis.RedisBroker;
@@ -28,11 +30,19 @@ public class BrokerProducer {
             Instance<Redis> redis) {
         if (config.broker() == ChatConfig.BrokerKind.REDIS) {
             return new RedisBroker(redis.get(), vertx, mapper, encoder, Clock.systemUTC(), metrics,
-                    config.history().size(), config.limits().maxMembersPerRoom(), config.presence().ttl().toMillis())
+                    config.history().size(), config.limits().maxMembersPerRoom(), config.presence().ttl().toMillis(),
+                    config.history().retention().toMillis())
                     .start();
         }
-        var history = new InMemoryHistoryStore(config.history().size(), config.history().maxRooms());
+        var history = new InMemoryHistoryStore(config.history().size(), config.history().maxRooms(),
+                historyBytes(config.history().maxBytes()));
+        metrics.watchHistory(history::bytes);
         return new MemoryBroker(history, encoder, Clock.systemUTC(), config.limits().maxMembersPerRoom());
+    }
+
+    /** {@code chat.history.max-bytes}, or a quarter of the heap the JVM may grow to. */
+    static long historyBytes(Optional<MemorySize> maxBytes) {
+        return maxBytes.map(MemorySize::asLongValue).orElse(Runtime.getRuntime().maxMemory() / 4);
     }
 
     void close(@Disposes Broker broker) {

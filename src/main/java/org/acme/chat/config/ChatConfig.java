@@ -1,5 +1,6 @@
 package org.acme.chat.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -126,9 +127,31 @@ public interface ChatConfig {
         @WithDefault("131072")
         long welcomeMaxBytes();
 
-        /** How many rooms' histories are kept in memory; the least recently used empty room's history is dropped first. */
+        /**
+         * With {@code chat.broker=memory}: how many rooms have a history; beyond it the least recently used room without
+         * members loses its history first, else the least recently used room. A second bound next to
+         * {@code max-bytes}, on what each room costs besides its messages.
+         */
         @WithDefault("10000")
         int maxRooms();
+
+        /**
+         * With {@code chat.broker=memory}: bytes of history kept in all rooms together (each message counted as its
+         * characters in UTF-16 plus 256 bytes, ~16 KB for a maximal one; e.g. {@code 64M}). Beyond it, rooms without
+         * members lose their history first, least recently used first; then rooms with members lose their oldest
+         * messages. Unset: a quarter of the maximum heap ({@code Runtime.maxMemory()}), 80 MB at {@code -Xmx320m}.
+         */
+        Optional<MemorySize> maxBytes();
+
+        /**
+         * With {@code chat.broker=redis}: how long a room's history and event counter stay in Redis after its last
+         * event (message, join or leave) or presence renewal; a quiet room's keys then expire, and a {@code since}
+         * into them is answered with {@code recovered:false}. Presence keys expire after {@code chat.presence.ttl}.
+         * Seven days, so a team room quiet over a long weekend keeps its history; Redis's {@code maxmemory} bounds
+         * the bytes. At least {@code chat.presence.ttl}.
+         */
+        @WithDefault("7d")
+        Duration retention();
     }
 
     interface Message {

@@ -21,6 +21,14 @@ public interface HistoryStore {
      */
     Since since(String room, MessageId after);
 
+    /** The room has members now: a store that must drop history drops that of rooms without members first. */
+    default void occupied(String room) {
+    }
+
+    /** The room's last member left. */
+    default void vacated(String room) {
+    }
+
     /** What {@link #since} found. */
     record Since(List<ChatMessage> messages, Gap gap) {
     }
@@ -31,7 +39,11 @@ public interface HistoryStore {
         NONE,
         /** Some were dropped already: the history holds fewer than were posted since. */
         TOO_OLD,
-        /** The store does not know the id: it is ahead of the room's newest message, or the room's history is gone. */
+        /**
+         * The store does not know the id: it is ahead of the room's newest message, or older than a history from which
+         * nothing was dropped (the id is from a history dropped before, or from elsewhere), or the room's history is
+         * gone.
+         */
         UNKNOWN
     }
 }

@@ -2,94 +2,182 @@ package org.acme.chat.history;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.acme.chat.protocol.ChatMessage;
 import org.acme.chat.protocol.Member;
 
 /**
- * History for a single node: the last {@code size} messages of each room, for at most {@code maxRooms} rooms. When
- * more rooms than that have history, the least recently used room's history is dropped.
+ * History for a single node: the last {@code size} messages of each room, within two bounds. {@code maxBytes} bounds
+ * the {@link #footprint} of every message kept, all rooms together: over it, the least recently used room without
+ * members loses its whole history, and only when no such room has any left do rooms with members lose their oldest
+ * messages, least recently used room first (a room's newest messages go last). {@code maxRooms} bounds how many rooms
+ * have a history: over it, the least recently used room without members, else with members, loses it. A room is
+ * used when a message is stored or its history is read (a join); {@link #occupied} and {@link #vacated} say which
+ * rooms have members. One lock guards the store: appends, reads and eviction are short, and an append drops at most
+ * what it went over by (a whole room's history at a time from rooms without members).
  */
 public final class InMemoryHistoryStore implements HistoryStore {
 
-    private final int size;
-    private final Map<String, RoomLog> logs;
+    /** What {@link #footprint} counts for a message besides its characters: the objects that hold them. */
+    static final long MESSAGE_OVERHEAD = 256;
 
+    private final int size;
+    private final int maxRooms;
+    private final long maxBytes;
+    /** Histories of rooms with members, least recently used first. */
+    private final Map<String, RoomLog> live = lru();
+    /** Histories of rooms without members, least recently used first: the first to go. */
+    private final Map<String, RoomLog> idle = lru();
+    private final Set<String> occupied = new HashSet<>();
+    private long bytes;
+
+    /** A store bounded by room count only, for tests of other parts; the application sets a byte bound. */
     public InMemoryHistoryStore(int size, int maxRooms) {
-        if (size < 0 || maxRooms < 1) {
-            throw new IllegalArgumentException("size must be >= 0 and maxRooms >= 1");
+        this(size, maxRooms, Long.MAX_VALUE);
+    }
+
+    public InMemoryHistoryStore(int size, int maxRooms, long maxBytes) {
+        if (size < 0 || maxRooms < 1 || maxBytes < 1) {
+            throw new IllegalArgumentException("size must be >= 0, maxRooms >= 1 and maxBytes >= 1");
         }
         this.size = size;
-        this.logs = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, RoomLog> eldest) {
-                return size() > maxRooms;
-            }
-        };
+        this.maxRooms = maxRooms;
+        this.maxBytes = maxBytes;
+    }
+
+    /**
+     * The bytes a kept message is counted for: an estimate of its heap size, every character of its id, room, sender
+     * and text as two bytes (UTF-16; a 4,000 code point text is up to 16 KB) plus {@link #MESSAGE_OVERHEAD}.
+     */
+    static long footprint(ChatMessage message) {
+        long chars = message.id().length() + message.room().length() + message.text().length()
+                + message.from().id().length() + message.from().name().length();
+        return MESSAGE_OVERHEAD + 2 * chars;
+    }
+
+    /** The bytes of every message kept, as {@link #footprint} counts them (the {@code chat.history.bytes} gauge). */
+    public synchronized long bytes() {
+        return bytes;
     }
 
     @Override
-    public ChatMessage append(String room, Member from, String text, long ts) {
-        RoomLog log;
-        synchronized (logs) {
-            log = logs.computeIfAbsent(room, r -> new RoomLog());
-        }
-        synchronized (log) {
-            log.lastId = log.lastId.next(ts);
-            ChatMessage message = new ChatMessage(log.lastId.toString(), room, from, text, ts);
-            if (size == 0) {
-                log.lastDropped = log.lastId;
-            } else {
-                if (log.messages.size() == size) {
-                    log.lastDropped = MessageId.parse(log.messages.removeFirst().id());
-                }
-                log.messages.addLast(message);
-            }
-            return message;
+    public synchronized void occupied(String room) {
+        occupied.add(room);
+        RoomLog log = idle.remove(room);
+        if (log != null) {
+            live.put(room, log);
         }
     }
 
     @Override
-    public List<ChatMessage> recent(String room) {
-        RoomLog log;
-        synchronized (logs) {
-            log = logs.get(room);
+    public synchronized void vacated(String room) {
+        occupied.remove(room);
+        RoomLog log = live.remove(room);
+        if (log != null) {
+            idle.put(room, log);
         }
+    }
+
+    @Override
+    public synchronized ChatMessage append(String room, Member from, String text, long ts) {
+        RoomLog log = log(room);
         if (log == null) {
-            return List.of();
+            log = new RoomLog();
+            (occupied.contains(room) ? live : idle).put(room, log);
         }
-        synchronized (log) {
-            return List.copyOf(log.messages);
+        log.lastId = log.lastId.next(ts);
+        ChatMessage message = new ChatMessage(log.lastId.toString(), room, from, text, ts);
+        long footprint = footprint(message);
+        log.messages.addLast(message);
+        log.bytes += footprint;
+        bytes += footprint;
+        while (log.messages.size() > size) {
+            dropOldest(log);
         }
+        while (live.size() + idle.size() > maxRooms) {
+            dropEldest(idle.isEmpty() ? live : idle);
+        }
+        evictBytes();
+        return message;
     }
 
     @Override
-    public Since since(String room, MessageId after) {
-        RoomLog log;
-        synchronized (logs) {
-            log = logs.get(room);
-        }
+    public synchronized List<ChatMessage> recent(String room) {
+        RoomLog log = log(room);
+        return log == null ? List.of() : List.copyOf(log.messages);
+    }
+
+    @Override
+    public synchronized Since since(String room, MessageId after) {
+        RoomLog log = log(room);
         if (log == null) {
             return new Since(List.of(), after.equals(MessageId.ZERO) ? Gap.NONE : Gap.UNKNOWN);
         }
-        synchronized (log) {
-            if (after.compareTo(log.lastId) > 0) {
-                return new Since(List.of(), Gap.UNKNOWN);
-            }
-            List<ChatMessage> missed = new ArrayList<>();
-            for (ChatMessage message : log.messages) {
-                if (MessageId.parse(message.id()).compareTo(after) > 0) {
-                    missed.add(message);
-                }
-            }
-            return new Since(missed, after.compareTo(log.lastDropped) >= 0 ? Gap.NONE : Gap.TOO_OLD);
+        if (after.compareTo(log.lastId) > 0) {
+            return new Since(List.of(), Gap.UNKNOWN);
         }
+        List<ChatMessage> missed = new ArrayList<>();
+        for (ChatMessage message : log.messages) {
+            if (MessageId.parse(message.id()).compareTo(after) > 0) {
+                missed.add(message);
+            }
+        }
+        if (after.compareTo(log.lastDropped) < 0) {
+            return new Since(missed, Gap.TOO_OLD);
+        }
+        // Nothing was dropped, yet the id is older than the first message: it is from a history dropped before this
+        // one began (the room's, evicted) or from elsewhere.
+        boolean beforeThisHistory = log.lastDropped.equals(MessageId.ZERO) && !after.equals(MessageId.ZERO)
+                && missed.size() == log.messages.size() && !missed.isEmpty();
+        return new Since(missed, beforeThisHistory ? Gap.UNKNOWN : Gap.NONE);
+    }
+
+    private RoomLog log(String room) {
+        RoomLog log = live.get(room);
+        return log != null ? log : idle.get(room);
+    }
+
+    /** Empty rooms' histories, least recently used first, then the oldest messages of rooms with members. */
+    private void evictBytes() {
+        Iterator<RoomLog> idleFirst = idle.values().iterator();
+        while (bytes > maxBytes && idleFirst.hasNext()) {
+            bytes -= idleFirst.next().bytes;
+            idleFirst.remove();
+        }
+        Iterator<RoomLog> liveFirst = live.values().iterator();
+        while (bytes > maxBytes && liveFirst.hasNext()) {
+            RoomLog log = liveFirst.next();
+            while (bytes > maxBytes && !log.messages.isEmpty()) {
+                dropOldest(log);
+            }
+        }
+    }
+
+    private void dropOldest(RoomLog log) {
+        ChatMessage dropped = log.messages.removeFirst();
+        log.lastDropped = MessageId.parse(dropped.id());
+        log.bytes -= footprint(dropped);
+        bytes -= footprint(dropped);
+    }
+
+    private void dropEldest(Map<String, RoomLog> logs) {
+        Iterator<RoomLog> eldest = logs.values().iterator();
+        bytes -= eldest.next().bytes;
+        eldest.remove();
+    }
+
+    private static Map<String, RoomLog> lru() {
+        return new LinkedHashMap<>(16, 0.75f, true);
     }
 
     private static final class RoomLog {
         private final ArrayDeque<ChatMessage> messages = new ArrayDeque<>();
+        private long bytes;
         private MessageId lastId = MessageId.ZERO;
         /** The newest id no longer held: a reader at or after it has missed nothing that is gone. */
         private MessageId lastDropped = MessageId.ZERO;

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import org.acme.chat.protocol.Refusal;
 
 /**
@@ -62,6 +63,13 @@ public class ChatMetrics {
                 .description("Open chat connections that joined a room").register(registry);
         Gauge.builder("chat.rooms.active", rooms, IntSupplier::getAsInt).strongReference(true)
                 .description("Rooms with at least one member on this node").register(registry);
+    }
+
+    /** Registers the gauge of the bytes of history the memory broker keeps ({@code chat.history.max-bytes}). */
+    public void watchHistory(LongSupplier bytes) {
+        Gauge.builder("chat.history.bytes", bytes, LongSupplier::getAsLong).strongReference(true).baseUnit("bytes")
+                .description("History kept in this node's memory, as counted against chat.history.max-bytes")
+                .register(registry);
     }
 
     public void received() {

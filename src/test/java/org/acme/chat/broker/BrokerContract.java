@@ -211,6 +211,18 @@ public abstract class BrokerContract {
         assertResume(room("never-used"), MessageId.ZERO.toString(), List.of(), Joined.Resume.RECOVERED);
     }
 
+    @Test
+    void anIdOlderThanEveryMessageOfAnUntrimmedHistoryIsNotRecovered() {
+        // Such an id is from a history that is gone (the room's keys expired, or it was evicted) or from elsewhere.
+        String room = room("before-history");
+        Member alice = join(node(0), room, "a1", "alice");
+        MessageId first = MessageId.parse(result(node(0).broker.post(room, alice, "m1")).id());
+        result(node(0).broker.post(room, alice, "m2"));
+
+        assertResume(room, new MessageId(first.ms() - 1, 0).toString(), List.of("m1", "m2"), Joined.Resume.UNKNOWN);
+        assertResume(room, MessageId.ZERO.toString(), List.of("m1", "m2"), Joined.Resume.RECOVERED);
+    }
+
     /** Joins {@code room} on node 1 resuming after {@code since}, checks what it got, and leaves again. */
     private void assertResume(String room, String since, List<String> expected, Joined.Resume resume) {
         Member resumer = new Member("r-" + since, "resumer");

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -31,10 +32,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.acme.chat.config.ChatConfig;
 import org.acme.chat.support.ConfigKeys;
 import org.acme.chat.support.Kustomize;
@@ -145,6 +149,37 @@ class KubernetesManifestsTest {
                 "chat pods may reach Redis");
         assertEquals(List.of("ingress-nginx", "monitoring"), chatPolicy.getSpec().getIngress().get(0).getFrom().stream()
                 .map(peer -> peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name")).toList());
+    }
+
+    @Test
+    void clusterRedisEvictsBelowItsContainerMemoryLimitInsteadOfBeingKilled() {
+        Container redis = one(render("cluster"), StatefulSet.class, "quarkus-chat-redis").getSpec().getTemplate()
+                .getSpec().getContainers().get(0);
+        List<String> args = redis.getArgs();
+        assertTrue(args.contains("--maxmemory"), () -> "Redis without --maxmemory grows until it is OOM-killed: " + args);
+        long maxmemory = redisBytes(args.get(args.indexOf("--maxmemory") + 1));
+        long limit = Quantity.getAmountInBytes(redis.getResources().getLimits().get("memory")).longValueExact();
+        assertTrue(maxmemory > 0 && maxmemory <= limit * 3 / 4, () -> "--maxmemory " + maxmemory + " must leave a "
+                + "quarter of the container limit " + limit + " for fragmentation and the append-only rewrite's fork");
+        String policy = args.get(args.indexOf("--maxmemory-policy") + 1);
+        assertTrue(policy.startsWith("volatile-") || policy.startsWith("allkeys-"),
+                () -> "a full Redis must evict (every chat key expires), not refuse every write: " + policy);
+    }
+
+    /** A Redis memory setting in bytes: {@code 256mb} is 256 MiB, {@code 256m} 256,000,000 (redis.conf's units). */
+    private static long redisBytes(String value) {
+        Matcher unit = Pattern.compile("(\\d+)(b|k|kb|m|mb|g|gb)?").matcher(value.toLowerCase(Locale.ROOT));
+        assertTrue(unit.matches(), () -> "not a Redis memory size: " + value);
+        long factor = switch (unit.group(2) == null ? "b" : unit.group(2)) {
+            case "k" -> 1_000L;
+            case "kb" -> 1L << 10;
+            case "m" -> 1_000_000L;
+            case "mb" -> 1L << 20;
+            case "g" -> 1_000_000_000L;
+            case "gb" -> 1L << 30;
+            default -> 1L;
+        };
+        return Long.parseLong(unit.group(1)) * factor;
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.acme.chat.support;
 
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -18,6 +20,7 @@ public final class TestConfig {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withMapping(ChatConfig.class)
                 .withConverter(Duration.class, 100, new DurationConverter()) // "15s", as Quarkus reads durations
+                .withConverter(MemorySize.class, 100, new MemorySizeConverter()) // "64M", likewise
                 .withSources(new PropertiesConfigSource(settings, "test settings", 500))
                 .build();
         return config.getConfigMapping(ChatConfig.class);

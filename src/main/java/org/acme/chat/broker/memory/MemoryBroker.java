@@ -69,6 +69,9 @@ public final class MemoryBroker implements Broker {
                     return CompletableFuture.failedFuture(new RefusedException(Refusal.roomFull(room)));
                 }
                 roster.members.put(key, member);
+                if (roster.members.size() == 1) {
+                    history.occupied(room);
+                }
                 long seq = announce(roster, room, MessageType.JOIN, member.id(),
                         encoder.frame(Presence.join(room, member, clock.millis())));
                 List<Member> members = new ArrayList<>(roster.members.values());
@@ -98,6 +101,7 @@ public final class MemoryBroker implements Broker {
                     announce(roster, room, MessageType.LEAVE, member.id(),
                             encoder.frame(Presence.leave(room, member, clock.millis())));
                     if (roster.members.isEmpty()) {
+                        history.vacated(room);
                         roster.detached = true;
                         rosters.remove(room, roster);
                     }

@@ -45,7 +45,8 @@ import org.jboss.logging.Logger;
  * <p>
  * When Redis is out of reach, the node stays up: joins are refused (503 / 1013), and messages and leaves of its own
  * members still reach its own members, numbered locally (they are not in the shared history). Presence is renewed
- * every third of {@code chat.presence.ttl}.
+ * every third of {@code chat.presence.ttl}. Every key expires: presence a TTL after it was last renewed, a room's
+ * history and event counter {@code chat.history.retention} after its last event or renewal.
  */
 public final class RedisBroker implements Broker {
 
@@ -62,6 +63,7 @@ public final class RedisBroker implements Broker {
     private final int historySize;
     private final int maxMembers;
     private final long ttlMs;
+    private final long retentionMs;
     private final String node = UUID.randomUUID().toString();
     private final RedisSubscriber subscriber;
     /** This node's members, by room and id: whom it renews presence for. */
@@ -74,7 +76,11 @@ public final class RedisBroker implements Broker {
     private long refreshTimer = -1;
 
     public RedisBroker(Redis redis, Vertx vertx, ObjectMapper mapper, EventEncoder encoder, Clock clock,
-            ChatMetrics metrics, int historySize, int maxMembers, long ttlMs) {
+            ChatMetrics metrics, int historySize, int maxMembers, long ttlMs, long retentionMs) {
+        if (retentionMs < ttlMs) {
+            throw new IllegalArgumentException("chat.history.retention (" + retentionMs + " ms) must be at least "
+                    + "chat.presence.ttl (" + ttlMs + " ms): a room with members would lose its keys between renewals");
+        }
         this.commands = new RedisCommands(redis, List.of(RedisScripts.JOIN, RedisScripts.POST, RedisScripts.LEAVE,
                 RedisScripts.REFRESH, RedisScripts.CHECK));
         this.vertx = vertx;
@@ -86,6 +92,7 @@ public final class RedisBroker implements Broker {
         this.historySize = historySize;
         this.maxMembers = maxMembers;
         this.ttlMs = ttlMs;
+        this.retentionMs = retentionMs;
         this.subscriber = new RedisSubscriber(redis, vertx, CHANNEL, this::received);
     }
 
@@ -121,7 +128,8 @@ public final class RedisBroker implements Broker {
         String join = encoder.encode(Presence.join(room, member, clock.millis()));
         return eval(RedisScripts.JOIN, keys(room, "members", "expiry", "seq", "history"), CHANNEL, room, node,
                 parts.presencePrefix(MessageType.LEAVE, room), NameKey.of(member.name()), member.id(),
-                parts.json(member), join, ttlMs, maxMembers, historySize, since == null ? "" : since.toString())
+                parts.json(member), join, ttlMs, maxMembers, historySize, since == null ? "" : since.toString(),
+                retentionMs)
                 .handle((reply, failure) -> {
                     if (failure != null) {
                         throw new CompletionException(unavailable());
@@ -155,8 +163,8 @@ public final class RedisBroker implements Broker {
             return members;
         });
         String leave = encoder.encode(Presence.leave(room, member, clock.millis()));
-        return eval(RedisScripts.LEAVE, keys(room, "members", "expiry", "seq", "left"), CHANNEL, room, node,
-                NameKey.of(member.name()), member.id(), leave, ttlMs)
+        return eval(RedisScripts.LEAVE, keys(room, "members", "expiry", "seq", "left", "history"), CHANNEL, room,
+                node, NameKey.of(member.name()), member.id(), leave, ttlMs, retentionMs)
                 .handle((reply, failure) -> {
                     if (failure != null) {
                         // Others on this node still learn of it; elsewhere its presence expires within the TTL.
@@ -170,7 +178,7 @@ public final class RedisBroker implements Broker {
     public CompletionStage<ChatMessage> post(String room, Member from, String text) {
         long start = System.nanoTime();
         return eval(RedisScripts.POST, keys(room, "history", "seq"), CHANNEL, room, node, from.id(), from.name(), text,
-                historySize, FrameParts.MESSAGE_PREFIX, parts.messageMiddle(room, from, text))
+                historySize, FrameParts.MESSAGE_PREFIX, parts.messageMiddle(room, from, text), retentionMs)
                 .handle((reply, failure) -> {
                     if (failure == null) {
                         metrics.brokerPublish().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
@@ -221,9 +229,9 @@ public final class RedisBroker implements Broker {
      */
     CompletionStage<Void> refresh(String room, Map<String, Member> vouched) {
         List<Object> args = new ArrayList<>(List.of(CHANNEL, room, node, parts.presencePrefix(MessageType.LEAVE,
-                room), ttlMs, parts.presencePrefix(MessageType.JOIN, room)));
+                room), ttlMs, parts.presencePrefix(MessageType.JOIN, room), retentionMs));
         vouched.values().forEach(m -> args.addAll(List.of(NameKey.of(m.name()), m.id(), parts.json(m))));
-        return eval(RedisScripts.REFRESH, keys(room, "members", "expiry", "seq", "left"), args.toArray())
+        return eval(RedisScripts.REFRESH, keys(room, "members", "expiry", "seq", "left", "history"), args.toArray())
                 .thenCompose(reply -> {
                     for (Response id : reply.get(0)) {
                         Member lost = vouched.get(id.toString());

@@ -18,6 +18,11 @@ import java.nio.charset.StandardCharsets;
  * {@code chat:{room}:left} (sorted set: ids of members who left → until when a refresh must not bring them back, ms;
  * the key expires a TTL after the last leave). Events are published on one channel as
  * {@code room LF seq LF type LF memberId LF node LF messageId LF frame}.
+ * <p>
+ * Every key expires, renewed by each script that writes it, in the same atomic step: {@code members} and
+ * {@code expiry} a presence TTL after the room's last join or renewal (a room whose nodes all died leaves nothing),
+ * {@code seq} and {@code history} {@code chat.history.retention} after the room's last event or renewal (a room
+ * nobody uses leaves nothing either), {@code left} a TTL after the last leave.
  */
 final class RedisScripts {
 

@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Test;
 class RedisBrokerTest extends BrokerContract {
 
     private static final long TTL_MS = 30_000;
+    private static final long RETENTION_MS = 3_600_000;
     private static final long WAIT_SECONDS = 10;
     private static RedisServer redis;
     private static Vertx vertx;
@@ -69,7 +70,7 @@ class RedisBrokerTest extends BrokerContract {
         ObjectMapper mapper = new ObjectMapper();
         RedisBroker broker = new RedisBroker(Redis.createClient(vertx, redis.url()), vertx, mapper,
                 new EventEncoder(mapper), Clock.systemUTC(), new ChatMetrics(new SimpleMeterRegistry()), HISTORY,
-                MAX_MEMBERS, TTL_MS);
+                MAX_MEMBERS, TTL_MS, RETENTION_MS);
         broker.deliverTo(node::hear);
         broker.start();
         await().atMost(Duration.ofSeconds(WAIT_SECONDS)).until(broker::available);

@@ -1,0 +1,211 @@
+package org.acme.chat.broker.redis;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.acme.chat.broker.Joined;
+import org.acme.chat.history.MessageId;
+import org.acme.chat.metrics.ChatMetrics;
+import org.acme.chat.protocol.ChatMessage;
+import org.acme.chat.protocol.EventEncoder;
+import org.acme.chat.protocol.Member;
+import org.acme.chat.support.RedisServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the Redis broker leaves behind: every key it writes expires (presence a TTL after its last renewal, a room's
+ * event counter and history {@code chat.history.retention} after its last event), every write renews the expiry in
+ * the same script, and a resume into a room whose keys expired is not recovered. Against a real {@code redis-server},
+ * reading the keys' TTLs.
+ */
+class RedisRetentionTest {
+
+    private static final long TTL_MS = 30_000;
+    private static final long RETENTION_MS = 3_600_000;
+    /** How far below its full span a TTL read right after the write may be: the test's own round trips. */
+    private static final long SLACK_MS = 10_000;
+    private static final long WAIT_SECONDS = 10;
+    private static RedisServer redis;
+    private static Vertx vertx;
+    private static RedisBroker broker;
+
+    @BeforeAll
+    static void start() {
+        redis = RedisServer.start();
+        vertx = Vertx.vertx();
+        broker = broker(RETENTION_MS).start();
+        await().atMost(Duration.ofSeconds(WAIT_SECONDS)).until(broker::available);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (broker != null) {
+            broker.close();
+        }
+        if (vertx != null) {
+            vertx.close();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    @Test
+    void afterJoinPostAndLeaveCyclesOnManyRoomsNoKeyIsLeftWithoutAnExpiry() {
+        for (int i = 0; i < 40; i++) {
+            String room = "stranger-" + UUID.randomUUID();
+            Member alice = new Member("a-" + i, "alice");
+            Member bob = new Member("b-" + i, "bob");
+            result(broker.join(room, alice, null));
+            String id = result(broker.post(room, alice, "hello " + i)).id();
+            result(broker.join(room, bob, MessageId.parse(id)));
+            assertTrue(broker.join(room, new Member("x-" + i, "ALICE"), null).toCompletableFuture()
+                    .handle((ok, refused) -> refused != null).join(), "a taken name is refused");
+            result(broker.leave(room, bob));
+            if (i % 2 == 0) {
+                result(broker.leave(room, alice)); // half the rooms end empty, half keep a member
+            }
+        }
+
+        List<String> keys = keys("chat:*");
+        assertTrue(keys.size() >= 40 * 3, () -> "the rooms' keys: " + keys);
+        List<String> forever = keys.stream().filter(key -> pttl(key) < 0).toList();
+        assertEquals(List.of(), forever.stream().limit(10).toList(), () -> forever.size() + " keys without an expiry");
+    }
+
+    @Test
+    void aRoomsCounterAndHistoryExpireRetentionAfterItsLastWriteAndEveryWriteRenewsThat() {
+        String room = "retained-" + UUID.randomUUID();
+        Member alice = new Member("a1", "alice");
+        result(broker.join(room, alice, null));
+        result(broker.post(room, alice, "hi"));
+
+        assertLivesFor(key(room, "seq"), RETENTION_MS);
+        assertLivesFor(key(room, "history"), RETENTION_MS);
+        assertLivesFor(key(room, "members"), TTL_MS);
+        assertLivesFor(key(room, "expiry"), TTL_MS);
+
+        shorten(room);
+        result(broker.post(room, alice, "again"));
+        assertLivesFor(key(room, "seq"), RETENTION_MS);
+        assertLivesFor(key(room, "history"), RETENTION_MS);
+
+        shorten(room);
+        result(broker.refresh(room, Map.of(alice.id(), alice)));
+        assertLivesFor(key(room, "seq"), RETENTION_MS);
+        assertLivesFor(key(room, "history"), RETENTION_MS);
+        assertLivesFor(key(room, "members"), TTL_MS);
+        assertLivesFor(key(room, "expiry"), TTL_MS);
+
+        shorten(room);
+        result(broker.leave(room, alice));
+        assertLivesFor(key(room, "seq"), RETENTION_MS);
+        assertLivesFor(key(room, "history"), RETENTION_MS);
+        assertLivesFor(key(room, "left"), TTL_MS);
+    }
+
+    @Test
+    void aResumeIntoARoomWhoseKeysExpiredIsNotRecoveredAlsoOnceItHasNewMessages() {
+        String room = "expired-" + UUID.randomUUID();
+        Member alice = new Member("a1", "alice");
+        result(broker.join(room, alice, null));
+        String lastSeen = result(broker.post(room, alice, "before")).id();
+        result(broker.leave(room, alice));
+        keys("chat:{" + room + "}:*").forEach(key -> send(Request.cmd(Command.PEXPIRE).arg(key).arg(1)));
+        await().atMost(Duration.ofSeconds(WAIT_SECONDS)).until(() -> keys("chat:{" + room + "}:*").isEmpty());
+
+        Member bob = new Member("b1", "bob");
+        Joined intoNothing = result(broker.join(room, bob, MessageId.parse(lastSeen)));
+        assertEquals(Joined.Resume.UNKNOWN, intoNothing.resume());
+        assertEquals(List.of(), intoNothing.history());
+        result(broker.post(room, bob, "after"));
+
+        Joined intoNew = result(broker.join(room, new Member("a2", "alice"), MessageId.parse(lastSeen)));
+        assertEquals(Joined.Resume.UNKNOWN, intoNew.resume(), "what was posted before the expiry is gone");
+        assertEquals(List.of("after"), intoNew.history().stream().map(ChatMessage::text).toList());
+    }
+
+    @Test
+    void aRetentionShorterThanThePresenceTtlIsRefusedAtStartUp() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> broker(TTL_MS - 1));
+        assertTrue(refused.getMessage().contains("chat.history.retention"), refused::getMessage);
+    }
+
+    private static RedisBroker broker(long retentionMs) {
+        ObjectMapper mapper = new ObjectMapper();
+        return new RedisBroker(Redis.createClient(vertx, redis.url()), vertx, mapper, new EventEncoder(mapper),
+                Clock.systemUTC(), new ChatMetrics(new SimpleMeterRegistry()), 5, 10, TTL_MS, retentionMs);
+    }
+
+    /** Lets the room's counter and history expire in five seconds, as if a write were long ago. */
+    private static void shorten(String room) {
+        for (String name : List.of("seq", "history", "members", "expiry")) {
+            send(Request.cmd(Command.PEXPIRE).arg(key(room, name)).arg(5_000));
+        }
+    }
+
+    private static void assertLivesFor(String key, long ms) {
+        long pttl = pttl(key);
+        assertTrue(pttl > ms - SLACK_MS && pttl <= ms, () -> key + " expires in " + pttl + " ms, not in about " + ms);
+    }
+
+    private static String key(String room, String name) {
+        return "chat:{" + room + "}:" + name;
+    }
+
+    private static long pttl(String key) {
+        return send(Request.cmd(Command.PTTL).arg(key)).toLong();
+    }
+
+    private static List<String> keys(String pattern) {
+        List<String> keys = new ArrayList<>();
+        String cursor = "0";
+        do {
+            Response page = send(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(pattern)
+                    .arg("COUNT").arg(1000));
+            cursor = page.get(0).toString();
+            page.get(1).forEach(key -> keys.add(key.toString()));
+        } while (!cursor.equals("0"));
+        return keys;
+    }
+
+    private static Response send(Request request) {
+        Redis client = Redis.createClient(vertx, redis.url());
+        try {
+            return client.send(request).toCompletionStage().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new AssertionError(e);
+        } finally {
+            client.close();
+        }
+    }
+
+    private static <T> T result(CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
