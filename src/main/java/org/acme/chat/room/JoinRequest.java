@@ -15,6 +15,8 @@ public record JoinRequest(String room, String name, MessageId since) {
     public static final Pattern ROOM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     /** Member names after trimming: 1 to 32 letters, digits, spaces, '_', '-', '.'. Unicode letters are welcome. */
     public static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} _.-]{1,32}");
+    /** A valid name, for checking a room and {@code since} before the name is known (it may come from a token). */
+    static final String ANY_NAME = "x";
 
     public static JoinRequest parse(String room, String rawName) throws RefusedException {
         return parse(room, rawName, null);
