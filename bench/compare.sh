@@ -40,10 +40,13 @@ P99_LIMIT=${P99_LIMIT:-50ms}
 SERVICE_PORT=${SERVICE_PORT:-18280}
 NATIVE_PORT=${NATIVE_PORT:-18285}
 PEER_PORT=${PEER_PORT:-18290}
+# This service's management interface (/q/health, /q/metrics), one server at a time; the peer answers on its own port.
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-18295}
 # This service with the abuse limits lifted for one loopback client, quiet logs; the same for the JVM and native.
 SERVICE_FLAGS=(-Dquarkus.log.level=WARN -Dchat.limits.max-connections-per-ip=0 -Dchat.limits.max-connections=100000
     -Dchat.limits.max-members-per-room=100000 -Dchat.limits.max-rooms=100000
-    -Dchat.rate.messages-per-second=1000000 -Dchat.rate.burst=1000000)
+    -Dchat.rate.messages-per-second=1000000 -Dchat.rate.burst=1000000
+    -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$MANAGEMENT_PORT")
 
 results=$bench/results
 raw=$results/raw
@@ -65,6 +68,7 @@ trap stop_server EXIT
 
 wait_ready() {
     local port=$1 name=$2
+    [ "$name" = peer ] || port=$MANAGEMENT_PORT
     for _ in $(seq 1 600); do
         [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/q/health/ready")" = 200 ] && return 0
         kill -0 "$server_pid" 2>/dev/null || { log "$name exited; see $raw/$name.log"; return 1; }
@@ -118,7 +122,7 @@ run_case() {
     start_server "$name"
     # A fresh third octet per run: no run waits for the TIME_WAIT ports of the one before.
     set +e
-    "$bench/run.sh" "$scenario" --port "$port" --source "127.0.$((run_number % 250 + 1)).2" \
+    "$bench/run.sh" "$scenario" --port "$port" --management-port "$MANAGEMENT_PORT" --source "127.0.$((run_number % 250 + 1)).2" \
         --server-pid "$server_pid" --out "$raw/$case.$name.$rep.properties" "$@" 2>&1 | tee "$raw/$case.$name.$rep.txt"
     local status=${PIPESTATUS[0]}
     set -e

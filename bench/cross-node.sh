@@ -15,15 +15,17 @@ trap cleanup EXIT
 
 redis-server --port $redis_port --bind 127.0.0.1 --save '' --appendonly no >/tmp/cross-node-redis.log 2>&1 &
 pids+=($!)
+# Each node's management interface (/q/health) on its HTTP port + 1000.
 for port in 18181 18182; do
     java -Dchat.broker=redis -Dquarkus.redis.hosts=redis://127.0.0.1:$redis_port -Dquarkus.http.port=$port \
+        -Dquarkus.management.port=$((port + 1000)) \
         -Dchat.rate.messages-per-second=1000000 -Dchat.rate.burst=1000000 -Dquarkus.log.level=WARN \
         -jar target/quarkus-app/quarkus-run.jar >/tmp/cross-node-$port.log 2>&1 &
     pids+=($!)
 done
 for port in 18181 18182; do
     for _ in $(seq 1 300); do
-        [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:$port/q/health/ready)" = 200 ] && break
+        [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:$((port + 1000))/q/health/ready)" = 200 ] && break
         sleep 0.1
     done
 done

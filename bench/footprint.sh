@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 conns=${1:-1000}
 rooms=${2:-100}
 port=18181
+management_port=18182   # /q/health
 
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
 
@@ -16,9 +17,9 @@ measure() {
     local t0 pid status ready_ms idle_kb held_kb client
     t0=$(date +%s%N)
     # One client address opens every connection: lift the per-IP cap (chat.limits.max-connections-per-ip) here.
-    QUARKUS_HTTP_PORT=$port QUARKUS_LOG_LEVEL=WARN CHAT_LIMITS_MAX_CONNECTIONS_PER_IP=0 "$@" >/tmp/footprint-app.log 2>&1 &
+    QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$management_port QUARKUS_LOG_LEVEL=WARN CHAT_LIMITS_MAX_CONNECTIONS_PER_IP=0 "$@" >/tmp/footprint-app.log 2>&1 &
     pid=$!
-    until status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/q/health/ready") && [ "$status" = 200 ]; do
+    until status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$management_port/q/health/ready") && [ "$status" = 200 ]; do
         kill -0 $pid 2>/dev/null || { echo "$label exited; see /tmp/footprint-app.log" >&2; return 1; }
         sleep 0.01
     done

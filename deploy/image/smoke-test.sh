@@ -19,7 +19,7 @@
 #        depends on);
 #      NETWORK=host: in the host's network namespace, the app bound to 127.0.0.1:<port> by arguments; for hosts whose
 #        kernel has no netfilter, where bridge networking fails.
-# 3. Waits (60 s at most) for GET /q/health/ready = 200 and prints how long that took from `podman run` and from the
+# 3. Waits (60 s at most) for GET /q/health/ready = 200 (on the management port) and prints how long that took from `podman run` and from the
 #    container's start.
 # 4. Chat exchange with chat-check.mjs: alice and bob join one room, bob sends, both receive it.
 # 5. Prints what the application wrote to /tmp, and checks that the root file system is read-only.
@@ -100,13 +100,19 @@ else
 fi
 
 # A port nobody listens on now: the kernel's choice for port 0.
-port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
+free_port() {
+    node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })'
+}
+port=$(free_port)
+# The management interface (health, metrics: quarkus.management.port, 9000 in the image) on a second free port.
+management_port=$(free_port)
 
 case "$network" in
-    bridge) network_options=(--publish "127.0.0.1:$port:8080") ;;
+    bridge) network_options=(--publish "127.0.0.1:$port:8080" --publish "127.0.0.1:$management_port:9000") ;;
     host)
         network_options=(--network host)
-        app_arguments+=(-Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port")
+        app_arguments+=(-Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port"
+            -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$management_port")
         ;;
     *) fail "NETWORK must be bridge or host, not $network" ;;
 esac
@@ -121,7 +127,7 @@ podman run --detach --name "$container" --pull=never \
     --env CHAT_BROKER=memory \
     "$image" "${app_arguments[@]}"
 
-ready_url=http://127.0.0.1:$port/q/health/ready
+ready_url=http://127.0.0.1:$management_port/q/health/ready
 polls=0
 until [[ "$(curl -s -o /dev/null -w '%{http_code}' "$ready_url")" == 200 ]]; do
     # podman inspect takes tens of ms: only now and then, so that the time to readiness stays exact to ~20 ms.

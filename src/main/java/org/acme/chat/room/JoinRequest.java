@@ -19,6 +19,8 @@ public record JoinRequest(String room, String name, MessageId since) {
      * script and mixed (look-alikes are kept apart by {@code broker.NameKey}, not refused here).
      */
     public static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} _.-]{1,32}");
+    /** A valid name, for checking a room and {@code since} before the name is known (it may come from a token). */
+    static final String ANY_NAME = "x";
 
     public static JoinRequest parse(String room, String rawName) throws RefusedException {
         return parse(room, rawName, null);

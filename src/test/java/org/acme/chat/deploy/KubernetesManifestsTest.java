@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -42,6 +43,7 @@ import java.util.regex.Pattern;
 import org.acme.chat.config.ChatConfig;
 import org.acme.chat.support.ConfigKeys;
 import org.acme.chat.support.Kustomize;
+import org.acme.chat.support.ManagementInterface;
 import org.acme.chat.support.UnknownFields;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,14 +52,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * What {@code kubectl apply -k deploy/overlays/...} would send to a cluster, checked offline: every rendered object is a
  * kind the Kubernetes (and Prometheus Operator) schema has, with no field it does not know, and the facts that tie
- * the manifests to this app hold: probe and metrics paths answer 200 here, ports and config keys are the app's, the
- * grace period outlasts the drain, and the pods run locked down.
+ * the manifests to this app hold: probe and metrics paths answer 200 here on the management interface, which the
+ * Ingress does not route to, ports and config keys are the app's, the grace period outlasts the drain, and the pods
+ * run locked down.
  */
 @QuarkusTest
 class KubernetesManifestsTest {
 
     private static final Path DEPLOY = Path.of("deploy");
     private static final String CHAT = "quarkus-chat";
+    private static final String HTTP = "http";
+    private static final String MANAGEMENT = "management";
 
     @ParameterizedTest
     @ValueSource(strings = { "single", "cluster" })
@@ -77,15 +82,16 @@ class KubernetesManifestsTest {
         List<HasMetadata> objects = render(overlay);
         Container chat = chatContainer(objects);
         int httpPort = Integer.parseInt(appProperty("quarkus.http.port")); // the test itself runs on a random port
-        assertEquals(httpPort, chat.getPorts().stream().filter(p -> "http".equals(p.getName())).findFirst()
-                .orElseThrow().getContainerPort(), "the container port named http is quarkus.http.port");
+        assertEquals(httpPort, containerPort(chat, HTTP), "the container port named http is quarkus.http.port");
+        assertEquals(Integer.parseInt(appProperty("quarkus.management.port")), containerPort(chat, MANAGEMENT),
+                "the container port named management is quarkus.management.port");
 
         assertEquals("/q/health/started", chat.getStartupProbe().getHttpGet().getPath());
         assertEquals("/q/health/ready", chat.getReadinessProbe().getHttpGet().getPath());
         assertEquals("/q/health/live", chat.getLivenessProbe().getHttpGet().getPath());
         for (Probe probe : List.of(chat.getStartupProbe(), chat.getReadinessProbe(), chat.getLivenessProbe())) {
-            assertEquals("http", probe.getHttpGet().getPort().getStrVal(), "probes use the named container port");
-            given().get(probe.getHttpGet().getPath()).then().statusCode(200);
+            assertEquals(MANAGEMENT, probe.getHttpGet().getPort().getStrVal(), "probes use the management interface");
+            given().get(ManagementInterface.uri(probe.getHttpGet().getPath())).then().statusCode(200);
         }
     }
 
@@ -147,7 +153,8 @@ class KubernetesManifestsTest {
                 .anyMatch(peer -> matches(peer.getPodSelector().getMatchLabels(), redisPods))
                 && rule.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() == redis.getPort())),
                 "chat pods may reach Redis");
-        assertEquals(List.of("ingress-nginx", "monitoring"), chatPolicy.getSpec().getIngress().get(0).getFrom().stream()
+        assertEquals(List.of("ingress-nginx", "monitoring"), chatPolicy.getSpec().getIngress().stream()
+                .flatMap(rule -> rule.getFrom().stream())
                 .map(peer -> peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name")).toList());
     }
 
@@ -189,7 +196,9 @@ class KubernetesManifestsTest {
         Ingress ingress = one(objects, Ingress.class, CHAT);
         var backend = ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend().getService();
         assertEquals(CHAT, backend.getName());
-        assertTrue(service.getSpec().getPorts().stream().anyMatch(p -> p.getName().equals(backend.getPort().getName())));
+        ServicePort routed = service.getSpec().getPorts().stream()
+                .filter(p -> p.getName().equals(backend.getPort().getName())).findFirst().orElseThrow();
+        assertEquals(HTTP, routed.getTargetPort().getStrVal(), "the Ingress routes to the chat, not to health/metrics");
         Map<String, String> annotations = ingress.getMetadata().getAnnotations();
         Duration heartbeat = setting(objects, "chat.heartbeat.interval");
         for (String timeout : List.of("proxy-read-timeout", "proxy-send-timeout")) {
@@ -200,8 +209,22 @@ class KubernetesManifestsTest {
         ServiceMonitor monitor = one(objects, ServiceMonitor.class, CHAT);
         assertTrue(matches(monitor.getSpec().getSelector().getMatchLabels(), service.getMetadata().getLabels()));
         var endpoint = monitor.getSpec().getEndpoints().get(0);
-        assertTrue(service.getSpec().getPorts().stream().anyMatch(p -> p.getName().equals(endpoint.getPort())));
-        given().get(endpoint.getPath()).then().statusCode(200);
+        ServicePort scraped = service.getSpec().getPorts().stream().filter(p -> p.getName().equals(endpoint.getPort()))
+                .findFirst().orElseThrow();
+        assertEquals(MANAGEMENT, scraped.getTargetPort().getStrVal(), "Prometheus scrapes the management interface");
+        given().get(ManagementInterface.uri(endpoint.getPath())).then().statusCode(200);
+    }
+
+    @Test
+    void onlyPrometheusMayReachTheManagementInterfaceAndOnlyIt() {
+        List<HasMetadata> objects = render("cluster");
+        NetworkPolicy chatPolicy = policyFor(objects,
+                chatDeployment(objects).getSpec().getTemplate().getMetadata().getLabels());
+        for (var rule : chatPolicy.getSpec().getIngress()) {
+            String from = rule.getFrom().get(0).getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name");
+            List<String> ports = rule.getPorts().stream().map(p -> p.getPort().getStrVal()).toList();
+            assertEquals(List.of(from.equals("monitoring") ? MANAGEMENT : HTTP), ports, "ports open to " + from);
+        }
     }
 
     @Test
@@ -243,6 +266,11 @@ class KubernetesManifestsTest {
 
     private static List<HasMetadata> render(String overlay) {
         return Kustomize.render(DEPLOY.resolve("overlays").resolve(overlay));
+    }
+
+    private static int containerPort(Container container, String name) {
+        return container.getPorts().stream().filter(p -> name.equals(p.getName())).findFirst()
+                .orElseThrow(() -> new AssertionError("no container port named " + name)).getContainerPort();
     }
 
     private static Deployment chatDeployment(List<HasMetadata> objects) {

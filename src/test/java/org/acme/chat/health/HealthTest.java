@@ -10,6 +10,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
+import org.acme.chat.support.ManagementInterface;
 import org.acme.chat.support.PackagedApp;
 import org.acme.chat.support.WsClient;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class HealthTest {
 
     @Test
     void liveness() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get(ManagementInterface.uri("/q/health/live")).then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @TestHTTPResource("/")
@@ -36,7 +37,7 @@ class HealthTest {
             echo.send("ping");
             assertEquals("pong", echo.nextText());
         }
-        given().when().get("/q/health/ready").then()
+        given().when().get(ManagementInterface.uri("/q/health/ready")).then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("chat"))
@@ -61,6 +62,6 @@ class HealthTest {
 
     @Test
     void started() {
-        given().when().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get(ManagementInterface.uri("/q/health/started")).then().statusCode(200).body("status", equalTo("UP"));
     }
 }

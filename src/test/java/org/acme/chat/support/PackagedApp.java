@@ -22,8 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The artifact that {@code ./mvnw package} built (the jar, or the native executable with {@code -Dnative}), started as
- * a separate process in the test profile on a free port, for tests that need to signal it. Its output goes to
- * {@code target/<name>.log}.
+ * a separate process in the test profile on a free port (its management interface on another), for tests that need
+ * to signal it. Its output goes to {@code target/<name>.log}.
  */
 public final class PackagedApp implements AutoCloseable {
 
@@ -32,11 +32,13 @@ public final class PackagedApp implements AutoCloseable {
 
     private final Process process;
     private final URI base;
+    private final URI management;
     private final Path log;
 
-    private PackagedApp(Process process, URI base, Path log) {
+    private PackagedApp(Process process, URI base, URI management, Path log) {
         this.process = process;
         this.base = base;
+        this.management = management;
         this.log = log;
     }
 
@@ -48,6 +50,8 @@ public final class PackagedApp implements AutoCloseable {
     /** The same on a given {@code port}, e.g. to restart an app where its clients will look for it. */
     public static PackagedApp start(String name, Map<String, String> properties, int port) throws IOException {
         List<String> command = new ArrayList<>(launcher());
+        int managementPort = freePort();
+        command.add(1, "-Dquarkus.management.port=" + managementPort);
         command.add(1, "-Dquarkus.http.port=" + port);
         command.add(1, "-Dquarkus.profile=test");
         properties.forEach((key, value) -> command.add(1, "-D" + key + "=" + value));
@@ -56,7 +60,8 @@ public final class PackagedApp implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        PackagedApp app = new PackagedApp(process, URI.create("http://localhost:" + port + "/"), log);
+        PackagedApp app = new PackagedApp(process, URI.create("http://localhost:" + port + "/"),
+                URI.create("http://localhost:" + managementPort + "/"), log);
         try {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                     .until(() -> !process.isAlive() || app.readinessStatus() == 200);
@@ -74,6 +79,11 @@ public final class PackagedApp implements AutoCloseable {
         return base;
     }
 
+    /** The management interface ({@code /q/health}, {@code /q/metrics}), on a free port of its own. */
+    public URI management() {
+        return management;
+    }
+
     /** GET /q/health/ready: its status code, or -1 when nothing answers. */
     public int readinessStatus() {
         HttpResponse<String> response = readiness();
@@ -83,7 +93,7 @@ public final class PackagedApp implements AutoCloseable {
     /** GET /q/health/ready, whole; {@code null} when nothing answers. */
     public HttpResponse<String> readiness() {
         try {
-            return HTTP.send(HttpRequest.newBuilder(base.resolve("/q/health/ready")).timeout(Duration.ofSeconds(2))
+            return HTTP.send(HttpRequest.newBuilder(management.resolve("/q/health/ready")).timeout(Duration.ofSeconds(2))
                     .build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             return null;

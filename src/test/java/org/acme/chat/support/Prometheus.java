@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads samples from the app's {@code /q/metrics} (RestAssured points at the app under test). */
+/** Reads samples from the app's {@code /q/metrics}, on its management interface. */
 public final class Prometheus {
 
     private Prometheus() {
     }
 
     public static String scrape() {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return given().when().get(ManagementInterface.uri("/q/metrics")).then().statusCode(200).extract().asString();
     }
 
     /** The current value of {@code series}, e.g. {@code chat_errors_total{code="invalid_json"}}. */

@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.acme.chat.support.Frames;
+import org.acme.chat.support.ManagementInterface;
 import org.acme.chat.support.RawClient;
 import org.acme.chat.support.WsClient;
 import org.jboss.logging.Logger;
@@ -82,7 +83,7 @@ class FuzzTest {
             bob.assertNothingPending();
             LOG.infof("fuzz: %d frames handled over %d connections, seed %d", FRAMES, connections, SEED);
         }
-        RestAssured.get("/q/health/ready").then().statusCode(200);
+        RestAssured.get(ManagementInterface.uri("/q/health/ready")).then().statusCode(200);
         assertEquals(internalErrors, value("chat_errors_total{code=\"internal_error\"}"),
                 "no frame may reach an unexpected failure inside the server");
     }

@@ -4,15 +4,18 @@ import java.time.Duration;
 
 /**
  * Flags shared by the fanout and max scenarios: the shape ({@code --rooms}, {@code --members}, {@code --publishers}),
- * the text size, the warm-up and drain times, and how the connections are made.
+ * the text size, the warm-up and drain times, how the connections are made, and the server's management port (its
+ * {@code /q/metrics}).
  */
-record FanoutOptions(Target target, ServerProcess server, int rooms, int members, int publishers, int size,
-                     Duration warmup, Duration drain, int threads, int concurrency, String roomPrefix, String out) {
+record FanoutOptions(Target target, int managementPort, ServerProcess server, int rooms, int members, int publishers,
+                     int size, Duration warmup, Duration drain, int threads, int concurrency, String roomPrefix,
+                     String out) {
 
     static FanoutOptions from(Args args) {
         int rooms = args.integer("rooms", 1);
         return new FanoutOptions(
                 Target.from(args),
+                args.integer("management-port", 9000),
                 ServerProcess.from(args),
                 rooms,
                 args.integer("members", 100),

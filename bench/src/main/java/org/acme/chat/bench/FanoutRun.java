@@ -52,8 +52,8 @@ final class FanoutRun implements AutoCloseable, Member.Listener {
         if (publishers < 1 || publishers > rooms * members) {
             throw new IllegalArgumentException("--publishers must be between 1 and rooms x members");
         }
-        FanoutRun run = new FanoutRun(client, options.server(), new ServerMetrics(options.target()), rooms, members,
-                publishers);
+        ServerMetrics metrics = new ServerMetrics(options.target(), options.managementPort());
+        FanoutRun run = new FanoutRun(client, options.server(), metrics, rooms, members, publishers);
         int total = rooms * members;
         Opener.Batch batch = Opener.open(total, options.concurrency(),
                 i -> client.join(roomPrefix + (i % rooms), "m" + (i / rooms), i % rooms, run)).join();

@@ -19,6 +19,7 @@ public final class Main {
                      --settle 3s --hold 0s --worker-heap 512m
             fanout:  --rooms 1 --members 100 --publishers <rooms> --rate 100 (messages/s in total) --size 100
                      --duration 10s --warmup 3s --drain 5s --threads <cpus> --concurrency 100
+                     --management-port 9000 (the server's /q/metrics)
             max:     the fanout flags but --rate/--duration, and --start-rate 100 --factor 1.5 --max-steps 12
                      --step-duration 5s --p99-limit 50ms --refine 1 --pause 1s
             soak:    --mode single|redis|rolling --duration 1m --warmup 15s --drain 10s --server-jar PATH | --server-bin PATH

@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the server under test says about itself on its Prometheus endpoint ({@code /q/metrics}), read at the start and
- * the end of a step: {@code chat_heap_allocated_bytes_total}, the bytes its threads have allocated on the heap. Its
- * increase over a step, divided by the copies delivered, is the allocation per delivered copy. A server without that
- * metric (the Node peer) reads as NaN.
+ * What the server under test says about itself on its Prometheus endpoint ({@code /q/metrics} on its management port,
+ * {@code --management-port}, 9000 by default), read at the start and the end of a step:
+ * {@code chat_heap_allocated_bytes_total}, the bytes its threads have allocated on the heap. Its increase over a step,
+ * divided by the copies delivered, is the allocation per delivered copy. A server without that metric (the Node peer)
+ * reads as NaN.
  */
 final class ServerMetrics {
 
@@ -22,8 +23,9 @@ final class ServerMetrics {
 
     private final URI metrics;
 
-    ServerMetrics(Target target) {
-        this(URI.create("http://" + target.host() + ":" + target.port() + "/q/metrics"));
+    /** Reads the metrics of {@code target} on its management interface, at {@code managementPort}. */
+    ServerMetrics(Target target, int managementPort) {
+        this(URI.create("http://" + target.host() + ":" + managementPort + "/q/metrics"));
     }
 
     ServerMetrics(URI metrics) {
