@@ -44,6 +44,7 @@ PEER_PORT=${PEER_PORT:-18290}
 MANAGEMENT_PORT=${MANAGEMENT_PORT:-18295}
 # This service with the abuse limits lifted for one loopback client, quiet logs; the same for the JVM and native.
 SERVICE_FLAGS=(-Dquarkus.log.level=WARN -Dchat.limits.max-connections-per-ip=0 -Dchat.limits.max-connections=100000
+    -Dquarkus.http.limits.max-connections=110000 -Dchat.limits.upgrades-per-second-per-ip=0
     -Dchat.limits.max-members-per-room=100000 -Dchat.limits.max-rooms=100000
     -Dchat.rate.messages-per-second=1000000 -Dchat.rate.burst=1000000
     -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$MANAGEMENT_PORT")

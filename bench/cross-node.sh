@@ -20,6 +20,7 @@ for port in 18181 18182; do
     java -Dchat.broker=redis -Dquarkus.redis.hosts=redis://127.0.0.1:$redis_port -Dquarkus.http.port=$port \
         -Dquarkus.management.port=$((port + 1000)) \
         -Dchat.rate.messages-per-second=1000000 -Dchat.rate.burst=1000000 -Dquarkus.log.level=WARN \
+        -Dchat.limits.upgrades-per-second-per-ip=0 \
         -jar target/quarkus-app/quarkus-run.jar >/tmp/cross-node-$port.log 2>&1 &
     pids+=($!)
 done

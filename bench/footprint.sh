@@ -16,8 +16,9 @@ measure() {
     local label=$1; shift
     local t0 pid status ready_ms idle_kb held_kb client
     t0=$(date +%s%N)
-    # One client address opens every connection: lift the per-IP cap (chat.limits.max-connections-per-ip) here.
-    QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$management_port QUARKUS_LOG_LEVEL=WARN CHAT_LIMITS_MAX_CONNECTIONS_PER_IP=0 "$@" >/tmp/footprint-app.log 2>&1 &
+    # One client address opens every connection: lift the per-IP cap and upgrade budget (chat.limits.*) here.
+    QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$management_port QUARKUS_LOG_LEVEL=WARN CHAT_LIMITS_MAX_CONNECTIONS_PER_IP=0 \
+        CHAT_LIMITS_UPGRADES_PER_SECOND_PER_IP=0 "$@" >/tmp/footprint-app.log 2>&1 &
     pid=$!
     until status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$management_port/q/health/ready") && [ "$status" = 200 ]; do
         kill -0 $pid 2>/dev/null || { echo "$label exited; see /tmp/footprint-app.log" >&2; return 1; }

@@ -1,7 +1,6 @@
 package org.acme.chat.support;
 
 import io.vertx.core.Vertx;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -17,10 +16,10 @@ import org.acme.chat.protocol.Member;
 
 /**
  * The memory broker with joins answered {@link #DELAY_MS} late, as a remote broker might: the window in which a client
- * can send frames before its welcome, made wide enough for a test to hit every time. Enabled by a test profile only.
+ * can send frames before its welcome, made wide enough for a test to hit every time. Enabled by a test profile only
+ * ({@code getEnabledAlternatives}): with a {@code @Priority} it would replace the broker in every {@code @QuarkusTest}.
  */
 @Alternative
-@Priority(1)
 @Singleton
 public class SlowJoinBroker extends DelegatingBroker {
 
