@@ -1,7 +1,6 @@
 package org.acme.chat.websocket;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -38,11 +37,6 @@ public class SubprotocolGuard {
             return;
         }
         LOG.debugf("malformed %s subprotocol refused on %s", PropagatedHeaders.PREFIX, rc.normalizedPath());
-        Refusal refusal = Refusal.Kind.INVALID_SUBPROTOCOL;
-        metrics.error(refusal);
-        rc.response()
-                .setStatusCode(refusal.httpStatus())
-                .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
-                .end(refusal.message() + "\n");
+        PlainReply.refuse(rc, Refusal.Kind.INVALID_SUBPROTOCOL, metrics);
     }
 }
