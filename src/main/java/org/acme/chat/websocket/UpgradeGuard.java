@@ -77,15 +77,16 @@ public class UpgradeGuard {
             return;
         }
         if (!chat && !echoEnabled) {
-            rc.response().setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
-                    .end("not found: /echo is switched off on this server (chat.echo.enabled)\n");
+            PlainReply.send(rc, 404, "not found: /echo is switched off on this server (chat.echo.enabled)");
             return;
         }
         if (!Handshake.isUpgrade(rc.request())) {
             reject(rc, Refusal.Kind.NOT_WEBSOCKET);
             return;
         }
-        if (!origins.allows(rc.request().getHeader(HttpHeaders.ORIGIN), rc.request().getHeader(HttpHeaders.HOST))) {
+        // Chat upgrades have their origin checked by the join policy, in the same order as /api/join-check.
+        if (!chat && !origins.allows(rc.request().getHeader(HttpHeaders.ORIGIN),
+                rc.request().getHeader(HttpHeaders.HOST))) {
             reject(rc, Refusal.Kind.FORBIDDEN_ORIGIN);
             return;
         }
@@ -135,15 +136,7 @@ public class UpgradeGuard {
         rc.next();
     }
 
-    /** Answers with the refusal's status, {@code Retry-After} where it has one, and its message; counts it. */
     private void reject(RoutingContext rc, Refusal refusal) {
-        metrics.error(refusal);
-        if (refusal.retryAfterSeconds() > 0) {
-            rc.response().putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(refusal.retryAfterSeconds()));
-        }
-        rc.response()
-                .setStatusCode(refusal.httpStatus())
-                .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
-                .end(refusal.message() + "\n");
+        PlainReply.refuse(rc, refusal, metrics);
     }
 }
