@@ -25,8 +25,8 @@ final class PresenceNotices {
     }
 
     /**
-     * Whether a join or leave notice must be held for the next batch; true for the first one held, which is when the
-     * caller schedules the batch. A notice goes out at once only when none is held (order among notices is kept).
+     * Whether a join or leave notice must be held for the next batch (the caller schedules the batch when it holds the
+     * first). A notice goes out at once only when none is held, so notices keep their order.
      */
     boolean hold(RoomEvent notice, long nowNanos) {
         if (held == null && budget.tryAcquire(nowNanos)) {
@@ -52,7 +52,8 @@ final class PresenceNotices {
 
     /**
      * The notices of {@code batch} that one member is to receive: those after {@code joinedAt} (its welcome covered
-     * the rest), without its own, and without a join whose leave is in the batch too (and that leave).
+     * the rest), without its own ({@code memberId}; null: none is in the batch), and without a join whose leave is in
+     * the batch too (and that leave).
      */
     static List<RoomEvent> netFor(List<RoomEvent> batch, long joinedAt, String memberId) {
         Map<String, RoomEvent> net = new LinkedHashMap<>();

@@ -85,13 +85,26 @@ final class Room {
     /** Hands the held join and leave notices to every member, netted for each. */
     synchronized void releaseNotices() {
         List<RoomEvent> batch = notices.drain();
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<RoomEvent> forEarlierMembers = null; // the same for every member who joined before the batch began
         for (Seat seat : seats.values()) {
             if (seat.held != null) {
-                seat.held.addAll(batch); // its welcome is not out yet: it sorts them out then
+                seat.held.addAll(batch); // its welcome is not out yet: they follow it one by one
                 continue;
             }
-            for (RoomEvent notice : PresenceNotices.netFor(batch, seat.joinedAt, seat.participant.member().id())) {
-                seat.participant.deliver(notice.frame());
+            List<RoomEvent> netted;
+            if (seat.joinedAt < batch.get(0).seq()) {
+                if (forEarlierMembers == null) {
+                    forEarlierMembers = PresenceNotices.netFor(batch, Long.MIN_VALUE, null);
+                }
+                netted = forEarlierMembers;
+            } else {
+                netted = PresenceNotices.netFor(batch, seat.joinedAt, seat.participant.member().id());
+            }
+            for (RoomEvent notice : netted) {
+                deliver(seat, notice);
             }
         }
     }
