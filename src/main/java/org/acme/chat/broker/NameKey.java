@@ -30,6 +30,9 @@ public final class NameKey {
     }
 
     public static String of(String memberName) {
+        if (isAscii(memberName)) {
+            return memberName.toLowerCase(Locale.ROOT); // NFKD and the table change nothing here: the common case
+        }
         String folded = Normalizer.normalize(memberName, Normalizer.Form.NFKD)
                 .toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
         StringBuilder key = new StringBuilder(folded.length());
@@ -37,6 +40,15 @@ public final class NameKey {
             key.append(latin(folded.charAt(i)));
         }
         return key.toString();
+    }
+
+    private static boolean isAscii(String name) {
+        for (int i = 0, n = name.length(); i < n; i++) {
+            if (name.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static char latin(char c) {

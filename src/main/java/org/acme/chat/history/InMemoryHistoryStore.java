@@ -144,6 +144,9 @@ public final class InMemoryHistoryStore implements HistoryStore {
 
     /** Empty rooms' histories, least recently used first, then the oldest messages of rooms with members. */
     private void evictBytes() {
+        if (bytes <= maxBytes) {
+            return;
+        }
         Iterator<RoomLog> idleFirst = idle.values().iterator();
         while (bytes > maxBytes && idleFirst.hasNext()) {
             bytes -= idleFirst.next().bytes;
@@ -161,8 +164,9 @@ public final class InMemoryHistoryStore implements HistoryStore {
     private void dropOldest(RoomLog log) {
         ChatMessage dropped = log.messages.removeFirst();
         log.lastDropped = MessageId.parse(dropped.id());
-        log.bytes -= footprint(dropped);
-        bytes -= footprint(dropped);
+        long footprint = footprint(dropped);
+        log.bytes -= footprint;
+        bytes -= footprint;
     }
 
     private void dropEldest(Map<String, RoomLog> logs) {

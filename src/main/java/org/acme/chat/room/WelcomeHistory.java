@@ -11,6 +11,9 @@ import org.acme.chat.protocol.EventEncoder;
  */
 final class WelcomeHistory {
 
+    /** Bytes of a message's JSON besides its strings' contents: field names, quotes, type, ts. */
+    private static final long FIXED_BYTES = 128;
+
     private final EventEncoder encoder;
     private final long budgetBytes;
 
@@ -21,6 +24,9 @@ final class WelcomeHistory {
 
     /** The newest messages of {@code history} (oldest first) that fit the budget, in the same order. */
     List<ChatMessage> trim(List<ChatMessage> history) {
+        if (upperBound(history) <= budgetBytes) {
+            return history; // the common case: no message needs encoding to know it fits
+        }
         long used = 0;
         int from = history.size();
         while (from > 0) {
@@ -33,5 +39,19 @@ final class WelcomeHistory {
             from--;
         }
         return from == 0 ? history : history.subList(from, history.size());
+    }
+
+    /**
+     * At least the encoded size of {@code history}: no character takes more than 6 bytes in JSON (a control character,
+     * escaped), and the field names, quotes and numbers take well under {@link #FIXED_BYTES}.
+     */
+    private static long upperBound(List<ChatMessage> history) {
+        long bound = 0;
+        for (ChatMessage message : history) {
+            long chars = message.id().length() + message.room().length() + message.text().length()
+                    + message.from().id().length() + message.from().name().length();
+            bound += FIXED_BYTES + 6 * chars;
+        }
+        return bound;
     }
 }
