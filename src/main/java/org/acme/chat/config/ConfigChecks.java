@@ -53,6 +53,12 @@ public class ConfigChecks {
                     + ") must be below chat.send-queue.max-bytes (" + queue.maxBytes()
                     + "), or one message could close its readers");
         }
+        if (config.broker() == ChatConfig.BrokerKind.REDIS
+                && config.history().retention().compareTo(config.presence().ttl()) < 0) {
+            problems.add("chat.history.retention (" + config.history().retention() + ") must be at least "
+                    + "chat.presence.ttl (" + config.presence().ttl()
+                    + "): a room with members would lose its keys between renewals");
+        }
         return problems;
     }
 }

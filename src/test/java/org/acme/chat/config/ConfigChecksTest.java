@@ -57,4 +57,15 @@ class ConfigChecksTest {
         assertEquals(List.of(), ConfigChecks.problems(TestConfig.chat(Map.of("chat.limits.max-connections", "500")),
                 OptionalInt.of(501)));
     }
+
+    @Test
+    void withRedisARetentionShorterThanThePresenceTtlIsRefused() {
+        List<String> problems = ConfigChecks.problems(TestConfig.chat(Map.of("chat.broker", "redis",
+                "chat.presence.ttl", "30s", "chat.history.retention", "29s")), OptionalInt.empty());
+
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith("chat.history.retention (PT29S) must be at least"), problems.get(0));
+        assertEquals(List.of(), ConfigChecks.problems(TestConfig.chat(Map.of("chat.presence.ttl", "30s",
+                "chat.history.retention", "29s")), OptionalInt.empty()), "the memory broker keeps no keys");
+    }
 }

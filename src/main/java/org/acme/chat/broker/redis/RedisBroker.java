@@ -77,10 +77,6 @@ public final class RedisBroker implements Broker {
 
     public RedisBroker(Redis redis, Vertx vertx, ObjectMapper mapper, EventEncoder encoder, Clock clock,
             ChatMetrics metrics, int historySize, int maxMembers, long ttlMs, long retentionMs) {
-        if (retentionMs < ttlMs) {
-            throw new IllegalArgumentException("chat.history.retention (" + retentionMs + " ms) must be at least "
-                    + "chat.presence.ttl (" + ttlMs + " ms): a room with members would lose its keys between renewals");
-        }
         this.commands = new RedisCommands(redis, List.of(RedisScripts.JOIN, RedisScripts.POST, RedisScripts.LEAVE,
                 RedisScripts.REFRESH, RedisScripts.CHECK));
         this.vertx = vertx;
