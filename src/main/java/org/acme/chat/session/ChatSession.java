@@ -15,7 +15,6 @@ import org.acme.chat.protocol.Refusal;
 import org.acme.chat.protocol.RefusedException;
 import org.acme.chat.room.JoinRequest;
 import org.acme.chat.room.Participant;
-import org.acme.chat.time.Timers;
 import org.acme.chat.transport.Transport;
 import org.jboss.logging.Logger;
 
@@ -32,7 +31,6 @@ public final class ChatSession extends Session implements Participant {
     private final AtomicBoolean seated = new AtomicBoolean();
     private volatile Member member;
     private volatile String room;
-    private volatile Timers.Timer expiry;
 
     ChatSession(Transport transport, ChatSessions chats) {
         super(transport, chats.admission);
@@ -130,10 +128,6 @@ public final class ChatSession extends Session implements Participant {
 
     @Override
     protected void released() {
-        Timers.Timer timer = expiry;
-        if (timer != null) {
-            timer.cancel();
-        }
         if (seated.compareAndSet(true, false)) {
             chats.rooms.leave(room, member.id());
         }
@@ -155,7 +149,6 @@ public final class ChatSession extends Session implements Participant {
         if (!seated.get()) {
             return; // closed while the broker was busy
         }
-        long delay = Math.max(1, expiresAtMillis - admission.timers().currentTimeMillis());
-        expiry = admission.timers().schedule(delay, () -> transport.execute(() -> close(Refusal.Kind.TOKEN_EXPIRED)));
+        closeAtExpiry(expiresAtMillis);
     }
 }

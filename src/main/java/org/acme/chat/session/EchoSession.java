@@ -5,7 +5,6 @@ import org.acme.chat.auth.TokenAuth;
 import org.acme.chat.protocol.CloseCodes;
 import org.acme.chat.protocol.OutboundFrame;
 import org.acme.chat.protocol.Refusal;
-import org.acme.chat.time.Timers;
 import org.acme.chat.transport.Transport;
 import org.jboss.logging.Logger;
 
@@ -26,7 +25,6 @@ public final class EchoSession extends Session {
     private static final Logger LOG = Logger.getLogger(EchoSession.class);
 
     private final TokenAuth auth;
-    private volatile Timers.Timer expiry;
 
     public EchoSession(Transport transport, Admission admission, TokenAuth auth) {
         super(transport, admission);
@@ -51,19 +49,9 @@ public final class EchoSession extends Session {
         boolean admitted = admit();
         LOG.debugf("echo connection %s from %s %s", id(), ip(), admitted ? "opened" : "refused");
         if (admitted && expiresAt > 0) {
-            long delay = Math.max(1, expiresAt - admission.timers().currentTimeMillis());
-            expiry = admission.timers().schedule(delay,
-                    () -> transport.execute(() -> close(Refusal.Kind.TOKEN_EXPIRED)));
+            closeAtExpiry(expiresAt);
         }
         return admitted;
-    }
-
-    @Override
-    protected void released() {
-        Timers.Timer timer = expiry;
-        if (timer != null) {
-            timer.cancel();
-        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.acme.chat.limits.FloodGuard;
 import org.acme.chat.protocol.CloseCodes;
 import org.acme.chat.protocol.OutboundFrame;
 import org.acme.chat.protocol.Refusal;
+import org.acme.chat.time.Timers;
 import org.acme.chat.transport.Transport;
 import org.jboss.logging.Logger;
 
@@ -35,6 +36,7 @@ public abstract class Session implements Monitored {
     /** Since when the queue has been above the low-water mark without draining below it; {@link #CAUGHT_UP}: it is not. */
     private volatile long behindSince = CAUGHT_UP;
     private volatile boolean overflowed;
+    private volatile Timers.Timer expiry;
     private volatile boolean closing;
 
     protected Session(Transport transport, Admission admission) {
@@ -99,6 +101,7 @@ public abstract class Session implements Monitored {
     public final void onClose() {
         LOG.debugf("connection %s closed", id());
         closing = true;
+        cancelExpiry();
         released();
         admission.release(this);
     }
@@ -170,8 +173,22 @@ public abstract class Session implements Monitored {
     /** Frees the session's seat at once and closes, with a close that is no refusal (normal end, heartbeat). */
     protected final void end(int code, String reason) {
         closing = true;
+        cancelExpiry();
         released();
         transport.close(code, reason);
+    }
+
+    /** Closes the connection with 1008 {@code token expired} at {@code expiresAtMillis} (a token's expiry). */
+    protected final void closeAtExpiry(long expiresAtMillis) {
+        long delay = Math.max(1, expiresAtMillis - admission.timers().currentTimeMillis());
+        expiry = admission.timers().schedule(delay, () -> transport.execute(() -> close(Refusal.Kind.TOKEN_EXPIRED)));
+    }
+
+    private void cancelExpiry() {
+        Timers.Timer timer = expiry;
+        if (timer != null) {
+            timer.cancel();
+        }
     }
 
     /** Shutdown: 1001, reconnect elsewhere. The seat is freed when the close completes, as for any close. */
