@@ -61,8 +61,8 @@ public sealed interface Refusal {
         NOT_WEBSOCKET("not_websocket", 400, STAYS_OPEN, 0,
                 "WebSocket upgrade expected: connect with a WebSocket client"),
         INVALID_SUBPROTOCOL("invalid_subprotocol", 400, STAYS_OPEN, 0,
-                "malformed quarkus-http-upgrade subprotocol: use quarkus-http-upgrade#<header>#<percent-encoded value>"
-                        + " next to chat.v1"),
+                "malformed quarkus-http-upgrade subprotocol: use quarkus-http-upgrade#Authorization#<percent-encoded"
+                        + " value> next to chat.v1"),
         INVALID_JOIN("invalid_join", 400, CloseCodes.POLICY_VIOLATION, 0, "invalid room, name or since"),
         UNAUTHORIZED("unauthorized", 401, CloseCodes.POLICY_VIOLATION, 0,
                 "authentication required: send a bearer token"),

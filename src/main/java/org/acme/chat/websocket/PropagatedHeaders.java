@@ -9,15 +9,17 @@ import java.util.regex.Pattern;
  * Checks the subprotocols through which browsers pass headers ({@code quarkus-http-upgrade#<name>#<percent-encoded
  * value>}, what WebSockets Next turns back into request headers) before WebSockets Next reads them: it answers a
  * malformed one with 500 and an ERROR stack trace, and a bad percent-encoding or header name escapes it altogether.
- * Accepted here is only what it turns into a valid header without failing: a percent-encoding that decodes, exactly
- * three {@code #}-separated parts, an HTTP token as the name, a non-empty value without control characters, and at
- * least one other subprotocol next to it.
+ * Accepted here is only what it turns into a valid header without failing, and only the one header this service
+ * takes that way, {@code Authorization}: a percent-encoding that decodes, exactly three {@code #}-separated parts,
+ * {@code Authorization} as the name, a non-empty value without control characters, and at least one other
+ * subprotocol next to it. Any other header a page could add to its own upgrade request this way ({@code Host},
+ * {@code Cookie}, a forwarding header) is refused, whatever reads headers later.
  */
 final class PropagatedHeaders {
 
     /** What WebSockets Next looks for, anywhere in the header, and at the start of each subprotocol. */
     static final String PREFIX = "quarkus-http-upgrade";
-    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    private static final String AUTHORIZATION = "Authorization";
     private static final Pattern VALUE = Pattern.compile("[^\\x00-\\x08\\x0A-\\x1F\\x7F]+");
 
     private PropagatedHeaders() {
@@ -54,6 +56,6 @@ final class PropagatedHeaders {
             return false;
         }
         String[] parts = decoded.split("#"); // as WebSockets Next splits it
-        return parts.length == 3 && TOKEN.matcher(parts[1]).matches() && VALUE.matcher(parts[2]).matches();
+        return parts.length == 3 && parts[1].equalsIgnoreCase(AUTHORIZATION) && VALUE.matcher(parts[2]).matches();
     }
 }

@@ -74,6 +74,8 @@ class MalformedSubprotocolTest {
             "chat.v1, quarkus-http-upgrade##value",
             "chat.v1, quarkus-http-upgrade#X-Bad%0D%0AInjected#v",
             "chat.v1, quarkus-http-upgrade#X-Test#a%0D%0Ab",
+            "chat.v1, quarkus-http-upgrade#Host#evil.example",
+            "chat.v1, quarkus-http-upgrade#Cookie#session=stolen",
             "quarkus-http-upgrade#Authorization#Bearer%20abc" })
     void isRefusedWith400AndOneLineNothingLoggedAtError(String protocols) {
         for (String path : List.of("/chat/r1?name=alice", "/echo")) {
