@@ -199,7 +199,10 @@ public interface ChatConfig {
     }
 
     interface Rate {
-        /** Sustained frames per second a connection may send (messages, pings and protocol pings alike). */
+        /**
+         * Sustained frames per second a connection may send (messages, pings, WebSocket pings and pongs, and every
+         * frame of a message sent in several, alike).
+         */
         @WithDefault("10")
         double messagesPerSecond();
 

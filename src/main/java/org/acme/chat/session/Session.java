@@ -47,6 +47,7 @@ public abstract class Session implements Monitored {
         this.maxQueuedBytes = admission.config().sendQueue().maxBytes();
         this.lowWaterBytes = admission.config().sendQueue().lowWaterBytes();
         this.drainTimeoutNanos = admission.config().sendQueue().drainTimeout().toNanos();
+        transport.onContinuationFrame(this::onContinuation);
     }
 
     @Override
@@ -84,6 +85,14 @@ public abstract class Session implements Monitored {
 
     /** A WebSocket ping arrived (the transport has answered it); it spends the frame budget all the same. */
     public final void onPing() {
+        accepted();
+    }
+
+    /**
+     * A continuation frame of a message sent in several arrived: every frame spends the budget, so a message in n
+     * frames costs n (the message itself is handed over, and charged, when its last frame is in).
+     */
+    public final void onContinuation() {
         accepted();
     }
 

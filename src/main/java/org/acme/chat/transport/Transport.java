@@ -44,4 +44,12 @@ public interface Transport {
 
     /** Runs {@code task} on the connection's own thread, after whatever runs there now (never inline). */
     void execute(Runnable task);
+
+    /**
+     * Calls {@code listener} on the connection's own thread for every continuation frame the client sends, as it
+     * arrives; the message it belongs to is handed over whole, later. Set once, from the connection's thread. A
+     * transport that cannot see frames (the public API fallback) never calls it.
+     */
+    default void onContinuationFrame(Runnable listener) {
+    }
 }

@@ -67,6 +67,21 @@ class FloodControlTest {
     }
 
     @Test
+    void continuationFramesSpendTheBudgetOneEach() {
+        Harness chat = Harness.with(Map.of("chat.rate.burst", "10"));
+        Harness.Client alice = chat.join("r1", "alice");
+
+        for (int i = 0; i < 9; i++) {
+            alice.session.onContinuation(); // the fragments of a message in ten frames...
+        }
+        alice.say("in ten frames"); // ...and the message itself, once its last frame is in
+        alice.say("one frame too many");
+
+        assertEquals(1, alice.transport.framesOf("message").size());
+        assertEquals("rate_limited", alice.transport.framesOf("error").get(0).get("code").asText());
+    }
+
+    @Test
     void aFloodOfUnsolicitedPongsIsClosedLikeAnyOtherFlood() {
         Harness chat = Harness.create();
         Harness.Client alice = chat.join("r1", "alice");

@@ -7,6 +7,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
@@ -103,6 +104,30 @@ class CloseCodeTest {
 
             assertEquals("one message in four frames", sender.next("message").getString("text"));
             bystanders.awaitMessagesFrom("splitter", 1);
+            bystanders.assertUndisturbed();
+        }
+    }
+
+    @Test
+    void everyFragmentSpendsTheFrameBudget() {
+        try (Bystanders bystanders = Bystanders.join(base, "close");
+                WsClient sender = WsClient.join(base, bystanders.room(), "chopper")) {
+            // Three messages in ten frames each: 30 frames against a burst of 20, though only 3 messages.
+            for (int message = 0; message < 3; message++) {
+                sender.sendFrame(WebSocketFrame.textFrame("{\"type\":\"message\",\"text\":\"", false));
+                for (int part = 0; part < 8; part++) {
+                    sender.sendFrame(WebSocketFrame.continuationFrame(Buffer.buffer("x"), false));
+                }
+                sender.sendFrame(WebSocketFrame.continuationFrame(Buffer.buffer("\"}"), true));
+            }
+
+            // The first two messages spent the burst; fragments of the third are refused, and then the third itself.
+            JsonObject frame = sender.next();
+            for (int read = 1; frame.getString("type").equals("message") && read < 3; read++) {
+                frame = sender.next();
+            }
+            assertEquals("error", frame.getString("type"), frame::encode);
+            assertEquals("rate_limited", frame.getString("code"));
             bystanders.assertUndisturbed();
         }
     }

@@ -26,7 +26,8 @@ import org.jboss.logging.Logger;
  * everything after it, sends close 1007 itself, and closes the socket if the client does not finish the close
  * handshake in time. A message, one frame or reassembled from fragments, over the message limit is answered the same
  * way with 1009 (before Vert.x's own aggregation, which reports it only as an exception text), and one in more
- * fragments than allowed with 1008: empty continuation frames would otherwise cost a reader without end.
+ * fragments than allowed with 1008: empty continuation frames would otherwise cost a reader without end. Every
+ * continuation frame that passes is reported to the session, which spends its frame budget on it.
  * <p>
  * A frame that breaks the protocol itself (a reserved opcode, reserved bits, a broken fragment sequence) makes
  * Netty's decoder raise an exception, which would otherwise reach Vert.x and drop the TCP connection without a close
@@ -46,6 +47,8 @@ final class FrameValidation extends ChannelInboundHandlerAdapter {
     private final long closingTimeoutSeconds;
     private final long maxMessageBytes;
     private final int maxFragments;
+    /** Told of every continuation frame that passes (the session spends its frame budget on it). */
+    private Runnable onContinuation = () -> { };
     private boolean inText;
     private long messageBytes;
     private int fragments;
@@ -69,6 +72,13 @@ final class FrameValidation extends ChannelInboundHandlerAdapter {
         if (TransportInternals.hasVertxHandler(pipeline) && pipeline.get(NAME) == null) {
             pipeline.addBefore(TransportInternals.VERTX_HANDLER, NAME,
                     new FrameValidation(countClose, closingTimeoutSeconds, maxMessageBytes, maxFragments));
+        }
+    }
+
+    /** Tells {@code listener} of every continuation frame from now on; call it on the connection's event loop. */
+    static void listen(ChannelPipeline pipeline, Runnable listener) {
+        if (pipeline.get(NAME) instanceof FrameValidation validation) {
+            validation.onContinuation = listener;
         }
     }
 
@@ -114,6 +124,9 @@ final class FrameValidation extends ChannelInboundHandlerAdapter {
                 }
             } else if (starts) {
                 inText = false;
+            }
+            if (frame instanceof ContinuationWebSocketFrame) {
+                onContinuation.run();
             }
         }
         super.channelRead(ctx, msg);

@@ -80,6 +80,13 @@ public final class VertxTransport implements Transport, LoopWriter.Target {
     }
 
     @Override
+    public void onContinuationFrame(Runnable listener) {
+        if (context != null) {
+            FrameValidation.listen(context.pipeline(), listener);
+        }
+    }
+
+    @Override
     public long pendingBytes() {
         if (context == null) {
             return publicApiPending.get();
