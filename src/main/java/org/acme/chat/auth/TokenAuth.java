@@ -60,18 +60,16 @@ public class TokenAuth {
         return enabled;
     }
 
-    /** Verifies the token found in the request's headers ({@code header} looks one up by name) for {@code room}. */
-    public Outcome authenticate(UnaryOperator<String> header, String room) {
-        return verify(header, room);
-    }
-
     /** Verifies the token found in the request's headers for a connection to no room ({@code /echo}): any user. */
     public Outcome authenticate(UnaryOperator<String> header) {
-        return verify(header, null);
+        return authenticate(header, null);
     }
 
-    /** The user the token names, if it is valid and grants {@code room} (null: no room to grant). */
-    private Outcome verify(UnaryOperator<String> header, String room) {
+    /**
+     * Verifies the token found in the request's headers ({@code header} looks one up by name) for {@code room} (null:
+     * no room to grant).
+     */
+    public Outcome authenticate(UnaryOperator<String> header, String room) {
         Optional<String> token = token(header);
         if (token.isEmpty()) {
             return Outcome.refused(Refusal.Kind.UNAUTHORIZED);
