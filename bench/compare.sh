@@ -13,7 +13,7 @@ bench=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$bench")
 
 SERVICE_JAR=${SERVICE_JAR:-}             # default: <repo>/target/quarkus-app/quarkus-run.jar, built when missing
-SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:--Xmx512m -XX:MetaspaceSize=96m}   # the JVM image's settings (README)
+SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:--Xmx512m -XX:MetaspaceSize=96m}   # the JVM image's settings (docs/operations.md)
 NATIVE_BIN=${NATIVE_BIN:-}               # default: <repo>/target/*-runner when there is one
 NATIVE_OPTS=${NATIVE_OPTS:--Xmx512m}      # the heap the JVM gets (the Deployment: -Xmx320m)
 SERVERS=${SERVERS:-service native peer}  # which to run, in this order; the peer last

@@ -3,7 +3,7 @@
 # registry: only the Debian mirror is needed. Run as root on Debian 12, from anywhere, after building the native
 # executable (this script does not build it):
 #
-#   ./mvnw package -Dnative                 # README, "Native executable": GraalVM/Mandrel 25, or the shared toolchain
+#   ./mvnw package -Dnative                 # docs/operations.md, "Native executable": GraalVM/Mandrel 25, or the shared toolchain
 #   deploy/image/build-native-image.sh [--smoke-test] [--rebuild-base]
 #
 #     --smoke-test    then run deploy/image/smoke-test.sh against the new image
@@ -56,7 +56,7 @@ check_runner() {
     if [[ ! -f "${runners[0]}" ]]; then
         cat >&2 <<EOF
 no native executable: $repo/target/*-runner is missing. This script does not build it (minutes of CPU, several GiB of
-memory). Build it first, from $repo (README, "Native executable"):
+memory). Build it first, from $repo (docs/operations.md, "Native executable"):
 
   ./mvnw package -Dnative                                         # GraalVM/Mandrel 25 installed, GRAALVM_HOME set
   ./mvnw package -Dnative -Dquarkus.native.container-build=true   # with a container runtime and the Mandrel builder image

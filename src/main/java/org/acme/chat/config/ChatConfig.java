@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every {@code chat.*} setting of the service, with its default. The README's configuration table mirrors this file.
+ * Every {@code chat.*} setting of the service, with its default. docs/configuration.md's table mirrors this file.
  */
 @ConfigMapping(prefix = "chat")
 public interface ChatConfig {

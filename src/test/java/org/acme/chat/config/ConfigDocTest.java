@@ -9,17 +9,17 @@ import java.util.List;
 import org.acme.chat.support.ConfigKeys;
 import org.junit.jupiter.api.Test;
 
-/** The README's configuration table lists every {@code chat.*} key there is. Plain JUnit. */
+/** docs/configuration.md lists every {@code chat.*} key there is. Plain JUnit. */
 class ConfigDocTest {
 
     @Test
     void everyChatKeyIsARowOfTheReadmesConfigurationTable() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+        String readme = Files.readString(Path.of("docs", "configuration.md"));
         List<String> missing = ConfigKeys.byEnvironmentVariable(ChatConfig.class).values().stream()
                 .filter(key -> !readme.contains("| `" + key + "` |"))
                 .sorted()
                 .toList();
 
-        assertEquals(List.of(), missing, "keys missing from README.md's configuration table");
+        assertEquals(List.of(), missing, "keys missing from docs/configuration.md");
     }
 }

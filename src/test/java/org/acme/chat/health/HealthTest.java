@@ -53,7 +53,7 @@ class HealthTest {
     /**
      * The event loops run on Netty's epoll transport (this is Linux, and the pom brings it) on the JVM. Quarkus 3.34
      * pins native images to Java NIO (it substitutes Vert.x's native-transport lookup there); when a Quarkus upgrade
-     * lifts that, this fails on the native binary, and README's settings should follow.
+     * lifts that, this fails on the native binary, and docs/configuration.md should follow.
      */
     private String expectedIo() {
         boolean nativeBinary = getClass().isAnnotationPresent(QuarkusIntegrationTest.class) && PackagedApp.isNative();

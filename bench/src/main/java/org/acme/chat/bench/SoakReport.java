@@ -35,7 +35,7 @@ final class SoakReport {
             line(String.format(Locale.ROOT, "  inside the Redis outage window: %d confirmed messages, copies lost %d,"
                     + " duplicated %d (%s)", t.outagePosted(), t.outageLost(), t.outageDuplicated(), judgeOutage
                     ? "judged: --judge-outage" : "not judged: with Redis away only members of the same node hear each"
-                    + " other (README, Scaling out); --judge-outage true to fail on them"));
+                    + " other (docs/operations.md, Scaling out); --judge-outage true to fail on them"));
             if (judgeOutage && t.outageLost() + t.outageDuplicated() > 0) {
                 fail((t.outageLost() + t.outageDuplicated()) + " steady copies lost or duplicated in the outage");
             }
