@@ -94,7 +94,7 @@ public class ChatMetrics {
                 .register(registry);
     }
 
-    /** Registers the gauge of whether the broker reaches what it depends on (Redis): 1 or 0, as readiness reports it. */
+    /** Registers the gauge of whether the broker reaches what it depends on (Redis): 1 or 0, as readiness says. */
     public void watchBroker(BooleanSupplier available) {
         Gauge.builder("chat.broker.available", available, a -> a.getAsBoolean() ? 1 : 0).strongReference(true)
                 .description("1 while the broker reaches Redis (always 1 with chat.broker=memory), 0 while it does not;"
@@ -136,7 +136,7 @@ public class ChatMetrics {
         errors.get(refusal.kind()).increment();
     }
 
-    /** Counts a refused connection attempt under its code (in addition to {@link #error}, which counts every refusal). */
+    /** Counts a refused connection attempt under its code (besides {@link #error}, which counts every refusal). */
     public void rejectedUpgrade(Refusal refusal) {
         Counter counter = rejectedUpgrades.get(refusal.kind());
         // A kind with no HTTP status (a token that expired during the join, say): registered on first use.

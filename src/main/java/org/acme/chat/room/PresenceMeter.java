@@ -23,6 +23,9 @@ public interface PresenceMeter {
     /** A join or leave notice went out at once ({@code coalesced} false) or was held for the next batch. */
     void notice(MessageType type, boolean coalesced);
 
-    /** A batch went out without {@code notices} of its held notices (joins whose leave was in the batch too, and those leaves). */
+    /**
+     * A batch went out without {@code notices} of its held notices: joins whose leave was in the batch too, and those
+     * leaves.
+     */
     void netted(int notices);
 }

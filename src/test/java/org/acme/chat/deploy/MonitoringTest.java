@@ -36,9 +36,9 @@ import org.acme.chat.support.WsClient;
 import org.junit.jupiter.api.Test;
 
 /**
- * deploy/monitoring, as the cluster overlay renders it: the alerts are a valid PrometheusRule, the dashboard a ConfigMap
- * Grafana's sidecar loads with every panel complete, and every expression of both is sane PromQL that reads only
- * metrics this app exposes on its management interface, or that docs/observability.md says come from elsewhere
+ * deploy/monitoring, as the cluster overlay renders it: the alerts are a valid PrometheusRule, the dashboard a
+ * ConfigMap Grafana's sidecar loads with every panel complete, and every expression of both is sane PromQL that reads
+ * only metrics this app exposes on its management interface, or that docs/observability.md says come from elsewhere
  * (Prometheus's {@code up}, kube-state-metrics' {@code kube_*}).
  */
 @QuarkusTest

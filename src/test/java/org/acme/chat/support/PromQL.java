@@ -35,7 +35,7 @@ public final class PromQL {
     private PromQL() {
     }
 
-    /** What is wrong with {@code expr}: unbalanced brackets, an unterminated string, an unknown function; empty if fine. */
+    /** What is wrong with {@code expr} (unbalanced brackets, an unterminated string, an unknown function); or empty. */
     public static List<String> problems(String expr) {
         List<String> problems = new ArrayList<>();
         scan(expr, problems, new LinkedHashSet<>());
