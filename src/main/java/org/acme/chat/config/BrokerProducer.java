@@ -28,16 +28,20 @@ public class BrokerProducer {
     @Singleton
     Broker broker(ChatConfig config, EventEncoder encoder, ObjectMapper mapper, Vertx vertx, ChatMetrics metrics,
             Instance<Redis> redis) {
+        Broker broker;
         if (config.broker() == ChatConfig.BrokerKind.REDIS) {
-            return new RedisBroker(redis.get(), vertx, mapper, encoder, Clock.systemUTC(), metrics,
+            broker = new RedisBroker(redis.get(), vertx, mapper, encoder, Clock.systemUTC(), metrics,
                     config.history().size(), config.limits().maxMembersPerRoom(), config.presence().ttl().toMillis(),
                     config.history().retention().toMillis())
                     .start();
+        } else {
+            var history = new InMemoryHistoryStore(config.history().size(), config.history().maxRooms(),
+                    historyBytes(config.history().maxBytes()));
+            metrics.watchHistory(history::bytes);
+            broker = new MemoryBroker(history, encoder, Clock.systemUTC(), config.limits().maxMembersPerRoom());
         }
-        var history = new InMemoryHistoryStore(config.history().size(), config.history().maxRooms(),
-                historyBytes(config.history().maxBytes()));
-        metrics.watchHistory(history::bytes);
-        return new MemoryBroker(history, encoder, Clock.systemUTC(), config.limits().maxMembersPerRoom());
+        metrics.watchBroker(broker::available);
+        return broker;
     }
 
     /** {@code chat.history.max-bytes}, or a quarter of the heap the JVM may grow to. */

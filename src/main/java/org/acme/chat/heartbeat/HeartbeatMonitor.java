@@ -2,6 +2,7 @@ package org.acme.chat.heartbeat;
 
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import org.jboss.logging.Logger;
 
@@ -84,6 +85,18 @@ public final class HeartbeatMonitor {
             }
         }
         return new Sweep(pinged, reaped);
+    }
+
+    /**
+     * Hands every open connection's queued bytes to {@code sample}, reaped ones excepted: one volatile read per
+     * connection, off the connections' threads, so that sampling costs the clients that keep up nothing.
+     */
+    public void sampleQueues(LongConsumer sample) {
+        for (Entry entry : entries.values()) {
+            if (!entry.reaped) {
+                sample.accept(entry.connection.queuedBytes());
+            }
+        }
     }
 
     /** What one sweep did. */

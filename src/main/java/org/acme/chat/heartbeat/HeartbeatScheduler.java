@@ -11,7 +11,8 @@ import org.acme.chat.metrics.ChatMetrics;
 /**
  * Runs the heartbeat every {@code chat.heartbeat.interval} on a worker thread: pings idle connections, and one
  * {@code chat.heartbeat.timeout} after sending pings reaps those that did not answer, so a dead peer is gone within
- * two intervals plus the timeout of its last frame.
+ * two intervals plus the timeout of its last frame. Each tick also samples every connection's send queue into
+ * {@code chat_send_queue_bytes} (with the heartbeat off too).
  */
 @ApplicationScoped
 public class HeartbeatScheduler {
@@ -37,6 +38,7 @@ public class HeartbeatScheduler {
     @Scheduled(identity = "chat-heartbeat", every = "{chat.heartbeat.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
+        monitor.sampleQueues(metrics::sendQueue);
         if (config.heartbeat().enabled()) {
             sweep(true);
         }

@@ -22,11 +22,13 @@ final class Room {
     private final PresenceNotices notices;
     private final Timers timers;
     private final long coalesceMillis;
+    private final PresenceMeter meter;
 
-    Room(PresenceNotices notices, Timers timers, long coalesceMillis) {
+    Room(PresenceNotices notices, Timers timers, long coalesceMillis, PresenceMeter meter) {
         this.notices = notices;
         this.timers = timers;
         this.coalesceMillis = coalesceMillis;
+        this.meter = meter;
     }
 
     synchronized boolean isEmpty() {
@@ -64,7 +66,9 @@ final class Room {
     synchronized int dispatch(RoomEvent event) {
         if (event.type() != MessageType.MESSAGE) {
             boolean batchScheduled = notices.holding();
-            if (notices.hold(event, timers.nanoTime())) {
+            boolean held = notices.hold(event, timers.nanoTime());
+            meter.notice(event.type(), held);
+            if (held) {
                 if (!batchScheduled) {
                     timers.schedule(coalesceMillis, this::releaseNotices);
                 }
@@ -88,7 +92,9 @@ final class Room {
         if (batch.isEmpty()) {
             return;
         }
-        List<RoomEvent> forEarlierMembers = null; // the same for every member who joined before the batch began
+        // The same for every member who joined before the batch began.
+        List<RoomEvent> forEarlierMembers = PresenceNotices.netFor(batch, Long.MIN_VALUE, null);
+        meter.netted(batch.size() - forEarlierMembers.size());
         for (Seat seat : seats.values()) {
             if (seat.held != null) {
                 seat.held.addAll(batch); // its welcome is not out yet: they follow it one by one
@@ -96,9 +102,6 @@ final class Room {
             }
             List<RoomEvent> netted;
             if (seat.joinedAt < batch.get(0).seq()) {
-                if (forEarlierMembers == null) {
-                    forEarlierMembers = PresenceNotices.netFor(batch, Long.MIN_VALUE, null);
-                }
                 netted = forEarlierMembers;
             } else {
                 netted = PresenceNotices.netFor(batch, seat.joinedAt, seat.participant.member().id());

@@ -37,6 +37,7 @@ public final class RoomRegistry {
     private final Settings settings;
     private final Timers timers;
     private final WelcomeHistory welcomeHistory;
+    private final PresenceMeter presence;
 
     /** What bounds a registry's rooms (from {@code chat.*}). */
     public record Settings(int maxRooms, long welcomeHistoryBytes, double noticesPerSecond, int noticeBurst,
@@ -51,9 +52,12 @@ public final class RoomRegistry {
 
     /**
      * A registry of rooms bounded by {@code settings}, receiving the broker's events, its presence batches on
-     * {@code timers}; {@code delivered} learns, for every message event, to how many members here it was handed.
+     * {@code timers}; {@code delivered} learns, for every message event, to how many members here it was handed, and
+     * {@code presence} what became of every join and leave notice.
      */
-    public RoomRegistry(Broker broker, EventEncoder encoder, Settings settings, Timers timers, IntConsumer delivered) {
+    public RoomRegistry(Broker broker, EventEncoder encoder, Settings settings, Timers timers, IntConsumer delivered,
+            PresenceMeter presence) {
+        this.presence = presence;
         this.broker = broker;
         this.encoder = encoder;
         this.settings = settings;
@@ -150,7 +154,7 @@ public final class RoomRegistry {
 
     private Room newRoom() {
         return new Room(new PresenceNotices(settings.noticesPerSecond(), settings.noticeBurst(), timers.nanoTime()),
-                timers, settings.noticeCoalesce().toMillis());
+                timers, settings.noticeCoalesce().toMillis(), presence);
     }
 
     private Participant unseat(String room, String memberId) {

@@ -12,6 +12,7 @@ import org.acme.chat.metrics.ChatMetrics;
 import org.acme.chat.protocol.ChatMessage;
 import org.acme.chat.protocol.EventEncoder;
 import org.acme.chat.protocol.Member;
+import org.acme.chat.protocol.MessageType;
 import org.acme.chat.protocol.Refusal;
 import org.acme.chat.time.Timers;
 
@@ -28,7 +29,17 @@ public class RoomService {
 
     public RoomService(Broker broker, ChatConfig config, EventEncoder encoder, ChatMetrics metrics, Timers timers) {
         this.registry = new RoomRegistry(broker, encoder, RoomRegistry.Settings.of(config), timers,
-                metrics::delivered);
+                metrics::delivered, new PresenceMeter() {
+                    @Override
+                    public void notice(MessageType type, boolean coalesced) {
+                        metrics.presenceNotice(type, coalesced);
+                    }
+
+                    @Override
+                    public void netted(int notices) {
+                        metrics.presenceNetted(notices);
+                    }
+                });
         this.metrics = metrics;
         metrics.watch(registry::members, registry::activeRooms);
     }

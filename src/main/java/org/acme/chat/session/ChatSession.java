@@ -52,7 +52,7 @@ public final class ChatSession extends Session implements Participant {
         if (chats.auth.enabled()) {
             TokenAuth.Outcome outcome = chats.auth.authenticate(headers, rawRoom);
             if (!outcome.accepted()) {
-                close(outcome.refusal()); // only a token that expired since the guard checked it gets here
+                refuse(outcome.refusal()); // only a token that expired since the guard checked it gets here
                 return CompletableFuture.completedFuture(null);
             }
             name = outcome.name();
@@ -62,7 +62,7 @@ public final class ChatSession extends Session implements Participant {
         try {
             request = JoinRequest.parse(rawRoom, name, rawSince);
         } catch (RefusedException e) {
-            close(e.refusal());
+            refuse(e.refusal());
             return CompletableFuture.completedFuture(null);
         }
         member = new Member(id(), request.name());
@@ -141,7 +141,7 @@ public final class ChatSession extends Session implements Participant {
             LOG.errorf(failure, "closing connection %s: its join failed unexpectedly", id());
             refusal = Refusal.Kind.INTERNAL_ERROR;
         }
-        close(refusal);
+        refuse(refusal);
     }
 
     /** Closes the connection with 1008 when its token expires. */

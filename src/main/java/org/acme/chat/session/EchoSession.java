@@ -41,7 +41,7 @@ public final class EchoSession extends Session {
             TokenAuth.Outcome outcome = auth.authenticate(headers);
             if (!outcome.accepted()) {
                 LOG.debugf("echo connection %s from %s refused: %s", id(), ip(), outcome.refusal().message());
-                close(outcome.refusal()); // the guard refused it before the upgrade unless it expired meanwhile
+                refuse(outcome.refusal()); // the guard refused it before the upgrade unless it expired meanwhile
                 return false;
             }
             expiresAt = outcome.expiresAtMillis();

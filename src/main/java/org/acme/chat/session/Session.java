@@ -63,10 +63,21 @@ public abstract class Session implements Monitored {
     protected final boolean admit() {
         Refusal refusal = admission.admit(this);
         if (refusal != null) {
-            close(refusal);
+            refuse(refusal);
             return false;
         }
         return true;
+    }
+
+    /**
+     * Refuses the connection attempt itself (admission, token or join, which raced the upgrade guard): counted as a
+     * rejected upgrade as well as a refusal, then closed as {@link #close} does.
+     */
+    protected final void refuse(Refusal refusal) {
+        if (!closing) {
+            admission.metrics().rejectedUpgrade(refusal);
+        }
+        close(refusal);
     }
 
     /** A text message arrived. */
@@ -209,6 +220,11 @@ public abstract class Session implements Monitored {
     @Override
     public final void ping() {
         transport.ping();
+    }
+
+    @Override
+    public final long queuedBytes() {
+        return transport.pendingBytes();
     }
 
     @Override

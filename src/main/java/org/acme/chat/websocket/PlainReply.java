@@ -11,9 +11,13 @@ final class PlainReply {
     private PlainReply() {
     }
 
-    /** Answers with the refusal's status, {@code Retry-After} where it has one, and its message; counts it. */
+    /**
+     * Answers with the refusal's status, {@code Retry-After} where it has one, and its message; counts it, as a
+     * refusal and as a rejected upgrade.
+     */
     static void refuse(RoutingContext rc, Refusal refusal, ChatMetrics metrics) {
         metrics.error(refusal);
+        metrics.rejectedUpgrade(refusal);
         if (refusal.retryAfterSeconds() > 0) {
             rc.response().putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(refusal.retryAfterSeconds()));
         }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ class HeartbeatMonitorTest {
     private long now;
     private HeartbeatMonitor monitor;
     private final List<String> log = new ArrayList<>();
+    private final Map<String, Long> queued = new HashMap<>();
 
     @BeforeEach
     void setUp() {
@@ -107,6 +110,27 @@ class HeartbeatMonitorTest {
     }
 
     @Test
+    void everyOpenConnectionsQueueIsSampledReapedAndClosedOnesAreNot() {
+        queued.put("behind", 300_000L);
+        monitor.track(connection("idle"));
+        monitor.track(connection("behind"));
+        monitor.track(connection("dead"));
+        monitor.track(connection("gone"));
+        monitor.untrack("gone");
+        now += 15 * SECOND;
+        monitor.sweep(true);
+        monitor.seen("idle");
+        monitor.seen("behind");
+        now += 10 * SECOND;
+        monitor.sweep(false); // reaps "dead"
+
+        List<Long> samples = new ArrayList<>();
+        monitor.sampleQueues(samples::add);
+
+        assertEquals(List.of(0L, 300_000L), samples.stream().sorted().toList());
+    }
+
+    @Test
     void intervalAndTimeoutMustBePositive() {
         assertThrows(IllegalArgumentException.class,
                 () -> new HeartbeatMonitor(Duration.ZERO, Duration.ofSeconds(1), () -> now));
@@ -129,6 +153,11 @@ class HeartbeatMonitorTest {
             @Override
             public void reap() {
                 log.add("reap " + id);
+            }
+
+            @Override
+            public long queuedBytes() {
+                return queued.getOrDefault(id, 0L);
             }
         };
     }

@@ -47,7 +47,8 @@ class RoomRegistryTest {
     /** 100 rooms, whole histories in welcomes, and a presence budget these tests never reach. */
     private static final RoomRegistry.Settings SETTINGS = new RoomRegistry.Settings(100, 1 << 20, 1000, 1000,
             Duration.ofSeconds(1));
-    private final RoomRegistry registry = new RoomRegistry(broker, ENCODER, SETTINGS, new ManualTimers(), delivered::addAndGet);
+    private final RoomRegistry registry = new RoomRegistry(broker, ENCODER, SETTINGS, new ManualTimers(),
+            delivered::addAndGet, PresenceMeter.NONE);
 
     @Test
     void joinerGetsWelcomeWithAllMembersAndOthersGetJoin() throws Exception {
@@ -155,7 +156,7 @@ class RoomRegistryTest {
     @Test
     void aJoinStillWithTheBrokerGetsItsWelcomeFirstThenOnlyLaterEvents() throws Exception {
         var slow = new SlowJoins(broker);
-        var registry = new RoomRegistry(slow, ENCODER, SETTINGS, new ManualTimers(), n -> { });
+        var registry = new RoomRegistry(slow, ENCODER, SETTINGS, new ManualTimers(), n -> { }, PresenceMeter.NONE);
         var alice = slow.joinNow(registry, "r1", new Recorder("a1", "alice"));
         var bob = new Recorder("b1", "bob");
         CompletionStage<Void> bobJoins = registry.join("r1", bob, null);
@@ -175,7 +176,7 @@ class RoomRegistryTest {
     @Test
     void leavingWhileTheJoinIsWithTheBrokerUndoesTheJoin() throws Exception {
         var slow = new SlowJoins(broker);
-        var registry = new RoomRegistry(slow, ENCODER, SETTINGS, new ManualTimers(), n -> { });
+        var registry = new RoomRegistry(slow, ENCODER, SETTINGS, new ManualTimers(), n -> { }, PresenceMeter.NONE);
         var alice = slow.joinNow(registry, "r1", new Recorder("a1", "alice"));
         CompletionStage<Void> bobJoins = registry.join("r1", new Recorder("b1", "bob"), null);
         assertTrue(registry.leave("r1", "b1"));

@@ -110,6 +110,22 @@ final class Harness {
         return meters.get("chat.errors").tag("code", kind.code()).counter().count();
     }
 
+    /** {@code chat_upgrades_rejected_total} for {@code kind}; 0 where it has no series. */
+    double rejectedUpgrades(Refusal.Kind kind) {
+        var counter = meters.find("chat.upgrades.rejected").tag("code", kind.code()).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /** {@code chat_presence_notices_total} of {@code type} ({@code join}, {@code leave}) and {@code delivery}. */
+    double presenceNotices(String type, String delivery) {
+        return meters.get("chat.presence.notices").tag("type", type).tag("delivery", delivery).counter().count();
+    }
+
+    /** {@code chat_presence_notices_netted_total}. */
+    double nettedNotices() {
+        return meters.get("chat.presence.notices.netted").counter().count();
+    }
+
     /** A session and its transport, as a test drives them. */
     static final class Client {
         final Session session;
