@@ -70,14 +70,14 @@ public final class MemoryBroker implements Broker {
                     continue; // emptied and removed meanwhile: take the room's new roster
                 }
                 String key = NameKey.of(member.name());
+                if (bans.isBanned(room, key)) {
+                    return CompletableFuture.failedFuture(new RefusedException(Refusal.banned(room)));
+                }
                 if (roster.members.containsKey(key)) {
                     return CompletableFuture.failedFuture(new RefusedException(Refusal.nameTaken(room, member.name())));
                 }
                 if (roster.members.size() >= maxMembersPerRoom) {
                     return CompletableFuture.failedFuture(new RefusedException(Refusal.roomFull(room)));
-                }
-                if (bans.isBanned(room, key)) {
-                    return CompletableFuture.failedFuture(new RefusedException(Refusal.banned(room)));
                 }
                 roster.members.put(key, member);
                 if (roster.members.size() == 1) {
@@ -229,11 +229,11 @@ public final class MemoryBroker implements Broker {
                     ? Optional.of(Refusal.banned(room)) : Optional.empty());
         }
         synchronized (roster) {
-            if (roster.members.containsKey(NameKey.of(name))) {
-                return CompletableFuture.completedFuture(Optional.of(Refusal.nameTaken(room, name)));
-            }
             if (bans.isBanned(room, NameKey.of(name))) {
                 return CompletableFuture.completedFuture(Optional.of(Refusal.banned(room)));
+            }
+            if (roster.members.containsKey(NameKey.of(name))) {
+                return CompletableFuture.completedFuture(Optional.of(Refusal.nameTaken(room, name)));
             }
             return CompletableFuture.completedFuture(roster.members.size() >= maxMembersPerRoom
                     ? Optional.of(Refusal.roomFull(room)) : Optional.empty());
