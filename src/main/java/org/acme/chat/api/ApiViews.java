@@ -11,7 +11,7 @@ import org.acme.chat.protocol.ChatMessage;
 import org.acme.chat.protocol.Member;
 
 /** The bodies the server API takes and answers with (docs/api.md shows each). */
-final class ApiViews {
+public final class ApiViews {
 
     /** A close reason: printable, short enough for a WebSocket close frame. */
     static final String REASON = "[^\\p{Cntrl}]*";
@@ -24,53 +24,53 @@ final class ApiViews {
 
     /** {@code POST /rooms/{room}/messages}: the text, and a sender name instead of {@code system}. */
     @RegisterForReflection
-    record PostMessage(String text, String from) {
+    public record PostMessage(String text, String from) {
     }
 
     /** {@code POST /rooms/{room}/members/{name}/kick}. */
     @RegisterForReflection
-    record Kick(@Size(max = MAX_REASON) @Pattern(regexp = REASON) String reason) {
+    public record Kick(@Size(max = MAX_REASON) @Pattern(regexp = REASON) String reason) {
     }
 
     /** {@code POST /rooms/{room}/bans}. */
     @RegisterForReflection
-    record Ban(@NotNull String name, @NotNull @Min(1) @Max(MAX_BAN_SECONDS) Integer seconds,
+    public record Ban(@NotNull String name, @NotNull @Min(1) @Max(MAX_BAN_SECONDS) Integer seconds,
             @Size(max = MAX_REASON) @Pattern(regexp = REASON) String reason) {
     }
 
     /** A ban as it was made: until when (epoch ms) and whether a member of that name was present and removed. */
     @RegisterForReflection
-    record BanMade(String room, String name, long until, boolean kicked) {
+    public record BanMade(String room, String name, long until, boolean kicked) {
     }
 
     @RegisterForReflection
-    record RoomCount(String room, int members) {
+    public record RoomCount(String room, int members) {
     }
 
     /** A page of rooms; {@code next} is the {@code cursor} for the next page, null on the last. */
     @RegisterForReflection
-    record RoomList(List<RoomCount> rooms, String next) {
+    public record RoomList(List<RoomCount> rooms, String next) {
     }
 
     @RegisterForReflection
-    record MemberList(String room, List<Member> members) {
+    public record MemberList(String room, List<Member> members) {
     }
 
     /** A page of history, oldest first; {@code next} is the {@code before} for older messages, null when none. */
     @RegisterForReflection
-    record MessagePage(String room, List<ChatMessage> messages, String next) {
+    public record MessagePage(String room, List<ChatMessage> messages, String next) {
     }
 
     @RegisterForReflection
-    record Counts(int connections, int rooms, double messagesPerSecond) {
+    public record Counts(int connections, int rooms, double messagesPerSecond) {
     }
 
     /** This node's counts, and the cluster's: {@code nodes} reporting, their connections and rates summed. */
     @RegisterForReflection
-    record Stats(Counts node, ClusterCounts cluster) {
+    public record Stats(Counts node, ClusterCounts cluster) {
     }
 
     @RegisterForReflection
-    record ClusterCounts(int nodes, int connections, int rooms, double messagesPerSecond) {
+    public record ClusterCounts(int nodes, int connections, int rooms, double messagesPerSecond) {
     }
 }

@@ -14,9 +14,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import org.acme.chat.history.MessageId;
@@ -59,12 +59,12 @@ public class RoomsResource {
     @Operation(summary = "Post a message to every member of the room, as the server (or as 'from')")
     public CompletionStage<Response> post(@PathParam("room") @Pattern(regexp = ROOM, message = ROOM_RULE) String room,
             @NotNull @Valid ApiViews.PostMessage body) {
+        String who = caller.who(); // read here: the request scope is not active where the broker completes
         String text = text(body.text());
         String from = body.from() == null ? null : name(room, body.from());
         return admin.post(room, from, text).thenApply(message -> {
-            audit.record(caller.who(), "post", room, message.id());
-            return Response.created(URI.create(ApiGuard.PREFIX + "/rooms/" + room + "/messages/" + message.id()))
-                    .entity(message).build();
+            audit.record(who, "post", room, message.id());
+            return created(ApiGuard.PREFIX + "/rooms/" + room + "/messages/" + message.id(), message);
         });
     }
 
@@ -103,11 +103,12 @@ public class RoomsResource {
     @Operation(summary = "Delete a message for everyone: history no longer lists it")
     public CompletionStage<Response> delete(@PathParam("room") @Pattern(regexp = ROOM, message = ROOM_RULE) String room,
             @PathParam("id") @Pattern(regexp = MESSAGE_ID, message = "a message id, <ms>-<seq>") String id) {
+        String who = caller.who(); // read here: the request scope is not active where the broker completes
         return admin.delete(room, MessageId.parse(id)).thenApply(deleted -> {
             if (!deleted) {
                 throw ApiProblem.notFound("unknown-message", "room '" + room + "' holds no message " + id);
             }
-            audit.record(caller.who(), "delete", room, id);
+            audit.record(who, "delete", room, id);
             return Response.noContent().build();
         });
     }
@@ -118,13 +119,14 @@ public class RoomsResource {
     @Operation(summary = "Close every session of the member in the room, on every node (close 4403 with the reason)")
     public CompletionStage<Response> kick(@PathParam("room") @Pattern(regexp = ROOM, message = ROOM_RULE) String room,
             @PathParam("name") String name, @Valid ApiViews.Kick body) {
+        String who = caller.who(); // read here: the request scope is not active where the broker completes
         String member = name(room, name);
         String reason = body == null || body.reason() == null ? null : body.reason();
         return admin.kick(room, member, reason).thenApply(kicked -> {
             if (!kicked) {
                 throw ApiProblem.notFound("not-a-member", "room '" + room + "' has no member '" + member + "'");
             }
-            audit.record(caller.who(), "kick", room, member);
+            audit.record(who, "kick", room, member);
             return Response.noContent().build();
         });
     }
@@ -135,12 +137,13 @@ public class RoomsResource {
     @Operation(summary = "Ban a name from the room for some seconds: kicks it, and joins get 403 banned until then")
     public CompletionStage<Response> ban(@PathParam("room") @Pattern(regexp = ROOM, message = ROOM_RULE) String room,
             @NotNull @Valid ApiViews.Ban body) {
+        String who = caller.who(); // read here: the request scope is not active where the broker completes
         String member = name(room, body.name());
         long until = System.currentTimeMillis() + body.seconds() * 1000L;
         return admin.ban(room, member, Duration.ofSeconds(body.seconds()), body.reason()).thenApply(kicked -> {
-            audit.record(caller.who(), "ban " + body.seconds() + "s", room, member);
-            return Response.created(URI.create(ApiGuard.PREFIX + "/rooms/" + room + "/bans/" + member))
-                    .entity(new ApiViews.BanMade(room, member, until, kicked)).build();
+            audit.record(who, "ban " + body.seconds() + "s", room, member);
+            return created(ApiGuard.PREFIX + "/rooms/" + room + "/bans/" + member,
+                    new ApiViews.BanMade(room, member, until, kicked));
         });
     }
 
@@ -149,14 +152,23 @@ public class RoomsResource {
     @Operation(summary = "Lift a ban")
     public CompletionStage<Response> unban(@PathParam("room") @Pattern(regexp = ROOM, message = ROOM_RULE) String room,
             @PathParam("name") String name) {
+        String who = caller.who();
         String member = name(room, name);
         return admin.unban(room, member).thenApply(lifted -> {
             if (!lifted) {
                 throw ApiProblem.notFound("not-banned", "'" + member + "' is not banned from room '" + room + "'");
             }
-            audit.record(caller.who(), "unban", room, member);
+            audit.record(who, "unban", room, member);
             return Response.noContent().build();
         });
+    }
+
+    /**
+     * 201 with a relative {@code Location} (RFC 9110 allows it): {@code Response.created} would resolve it against the
+     * request's URI, which is not at hand on the thread where the broker completes.
+     */
+    private static Response created(String location, Object entity) {
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, location).entity(entity).build();
     }
 
     /** A member name by the members' rules (trimmed); 400 {@code invalid-name} otherwise. */
