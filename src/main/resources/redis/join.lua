@@ -1,12 +1,14 @@
--- KEYS: members, expiry, seq, history. ARGV: channel, room, node, leave prefix, name key, member id, member JSON, join
+-- KEYS: members, expiry, seq, history, ban (the joiner's). ARGV: channel, room, node, leave prefix, name key, member id, member JSON, join
 -- frame, ttl ms, max members, history size, since ('' for none), retention ms. Returns {'taken'}, {'full'}, or {'ok',
--- seq, member entries, history entries newest first, resume status ('' | 'recovered' | 'too_old' | 'unknown')}.
+-- seq, member entries, history entries newest first, resume status ('' | 'recovered' | 'too_old' | 'unknown')}, or
+-- {'banned'} while the name is banned from the room.
 local now = now_ms()
 local function retain()
   expire(ARGV[9], {KEYS[1], KEYS[2]})
   expire(ARGV[13], {KEYS[3], KEYS[4]})
 end
 purge(KEYS[1], KEYS[2], KEYS[3], ARGV[1], ARGV[2], ARGV[3], ARGV[4], now)
+if redis.call('EXISTS', KEYS[5]) == 1 then retain() return {'banned'} end
 if redis.call('HEXISTS', KEYS[1], ARGV[5]) == 1 then retain() return {'taken'} end
 if redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[10]) then retain() return {'full'} end
 local seq = announce(ARGV[1], ARGV[2], KEYS[3], 'join', ARGV[6], ARGV[3], '', ARGV[8])

@@ -5,7 +5,7 @@ const SILENCE_LIMIT_MS = 45_000;
 const BACKOFF_START_MS = 500;
 const BACKOFF_MAX_MS = 10_000;
 /** Close codes after which reconnecting cannot help (protocol.md, "Close codes"). */
-const TERMINAL_CLOSE_CODES = new Set([1002, 1003, 1008, 1009, 4409]);
+const TERMINAL_CLOSE_CODES = new Set([1002, 1003, 1008, 1009, 4403, 4409]);
 
 const $ = (id) => document.getElementById(id);
 const ui = {

@@ -1,5 +1,7 @@
 package org.acme.chat.broker;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -25,7 +27,7 @@ public interface Broker {
     /**
      * Adds {@code member} to {@code room} and announces it (a join event to the others). Fails with a
      * {@link RefusedException} when the name is taken in the room ({@code NAME_TAKEN}), the room is full
-     * ({@code ROOM_FULL}) or the broker cannot decide ({@code BROKER_UNAVAILABLE}). With {@code since} (may be
+     * ({@code ROOM_FULL}), the name is banned from it ({@code BANNED}) or the broker cannot decide ({@code BROKER_UNAVAILABLE}). With {@code since} (may be
      * null), the result holds the messages after it instead of the recent history.
      */
     CompletionStage<Joined> join(String room, Member member, MessageId since);
@@ -35,6 +37,53 @@ public interface Broker {
 
     /** Stores a message in the room's history, with the room's next id, and fans it out to every member. */
     CompletionStage<ChatMessage> post(String room, Member from, String text);
+
+    /**
+     * Stores a message from a sender that is no member of the room (the server API's system sender, or a name the
+     * backend chose) and fans it out to every member, exactly like a member's message.
+     */
+    CompletionStage<ChatMessage> publish(String room, Member from, String text);
+
+    /**
+     * Deletes message {@code id} from the room's history and announces it ({@link org.acme.chat.protocol.MessageType#DELETED});
+     * completes with false when the history does not hold it.
+     */
+    CompletionStage<Boolean> delete(String room, MessageId id);
+
+    /**
+     * Removes every session of the member named {@code name} (compared as a {@link NameKey}) from {@code room}, on every
+     * node: a {@link org.acme.chat.protocol.MessageType#REMOVED} event with {@code reason}. Completes with false when no
+     * member of that name is present.
+     */
+    CompletionStage<Boolean> kick(String room, String name, String reason);
+
+    /**
+     * Bans {@code name} (as a {@link NameKey}) from {@code room} for {@code duration}: joins are refused
+     * ({@code BANNED}) on every node until it expires or {@link #unban} lifts it. Kicks the member too; completes with
+     * whether one was present.
+     */
+    CompletionStage<Boolean> ban(String room, String name, Duration duration, String reason);
+
+    /** Lifts a ban; completes with false when there was none. */
+    CompletionStage<Boolean> unban(String room, String name);
+
+    /**
+     * The rooms with members on any node whose names start with {@code prefix} and sort after {@code after} (null: from
+     * the first), by name, at most {@code limit}; a page may hold fewer while more follow (see {@link RoomPage#next}).
+     */
+    CompletionStage<RoomPage> rooms(String prefix, String after, int limit);
+
+    /** The members of {@code room} on every node, in order of arrival. */
+    CompletionStage<List<Member>> members(String room);
+
+    /** Up to {@code limit} of the room's stored messages older than {@code before} (null: the newest), oldest first. */
+    CompletionStage<List<ChatMessage>> history(String room, MessageId before, int limit);
+
+    /**
+     * Reports this node's counts ({@code self}) and answers with every node's recent report; a report older than
+     * {@code staleAfter} no longer counts.
+     */
+    CompletionStage<Census> census(Census.NodeStats self, Duration staleAfter);
 
     /** Why joining {@code room} as {@code name} would be refused right now (the pre-upgrade check), or empty. */
     CompletionStage<Optional<Refusal>> checkJoin(String room, String name);

@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -80,6 +81,9 @@ public interface ChatConfig {
 
     /** The {@code /echo} connectivity check. */
     Echo echo();
+
+    /** The server API under {@code /api/v1} (docs/api.md). */
+    Api api();
 
     /** Pings for idle connections and reaping of dead ones. */
     Heartbeat heartbeat();
@@ -250,6 +254,29 @@ public interface ChatConfig {
          */
         @WithDefault("false")
         boolean enabled();
+    }
+
+    interface Api {
+        /**
+         * The server API's keys, by key id ({@code chat.api.keys.backend=<secret>}; several at once for rotation): a
+         * caller sends one as {@code Authorization: Bearer <secret>}, and the audit log names its key id. Compared in
+         * constant time. No key and {@code chat.auth.enabled} off: every {@code /api/v1} route answers 404.
+         */
+        Map<String, String> keys();
+
+        /**
+         * With {@code chat.auth.enabled}: the role a JWT's {@code groups} claim must hold to call the server API (a
+         * valid token without it gets 403); its subject is the caller in the audit log.
+         */
+        @WithDefault("chat-admin")
+        String adminRole();
+
+        /**
+         * How often each node reports its counts (connections, rooms, messages per second) for
+         * {@code GET /api/v1/stats}; a node that has not reported for three intervals no longer counts.
+         */
+        @WithDefault("5s")
+        Duration statsInterval();
     }
 
     interface Echo {

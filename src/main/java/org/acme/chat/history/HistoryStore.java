@@ -21,6 +21,12 @@ public interface HistoryStore {
      */
     Since since(String room, MessageId after);
 
+    /** Removes message {@code id} from the room's history; false if it does not hold it. */
+    boolean delete(String room, MessageId id);
+
+    /** Up to {@code limit} of the room's messages older than {@code before} (null: the newest), oldest first. */
+    List<ChatMessage> before(String room, MessageId before, int limit);
+
     /** The room has members now: a store that must drop history drops that of rooms without members first. */
     default void occupied(String room) {
     }

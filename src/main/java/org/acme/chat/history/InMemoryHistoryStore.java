@@ -137,6 +137,43 @@ public final class InMemoryHistoryStore implements HistoryStore {
         return new Since(missed, beforeThisHistory ? Gap.UNKNOWN : Gap.NONE);
     }
 
+    @Override
+    public synchronized boolean delete(String room, MessageId id) {
+        RoomLog log = log(room);
+        if (log == null) {
+            return false;
+        }
+        String wanted = id.toString();
+        for (Iterator<ChatMessage> messages = log.messages.iterator(); messages.hasNext(); ) {
+            ChatMessage message = messages.next();
+            if (message.id().equals(wanted)) {
+                messages.remove();
+                long footprint = footprint(message);
+                log.bytes -= footprint;
+                bytes -= footprint;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public synchronized List<ChatMessage> before(String room, MessageId before, int limit) {
+        RoomLog log = log(room);
+        if (log == null || limit < 1) {
+            return List.of();
+        }
+        ArrayDeque<ChatMessage> page = new ArrayDeque<>(Math.min(limit, log.messages.size()));
+        for (Iterator<ChatMessage> newestFirst = log.messages.descendingIterator(); newestFirst.hasNext()
+                && page.size() < limit; ) {
+            ChatMessage message = newestFirst.next();
+            if (before == null || MessageId.parse(message.id()).compareTo(before) < 0) {
+                page.addFirst(message);
+            }
+        }
+        return List.copyOf(page);
+    }
+
     private RoomLog log(String room) {
         RoomLog log = live.get(room);
         return log != null ? log : idle.get(room);

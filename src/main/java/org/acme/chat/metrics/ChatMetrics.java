@@ -105,6 +105,11 @@ public class ChatMetrics {
         received.increment();
     }
 
+    /** Chat messages accepted so far (members' and the server API's), for the stats' messages per second. */
+    public double receivedTotal() {
+        return received.count();
+    }
+
     public void delivered(int recipients) {
         delivered.increment(recipients);
     }

@@ -31,6 +31,11 @@ public final class CloseCodes {
     public static final int HEARTBEAT_TIMEOUT = 4408;
     /** The name was taken between the upgrade check and the join (a race the 409 check cannot see). */
     public static final int NAME_TAKEN = 4409;
+    /**
+     * The server API removed the member from the room (a kick, or a ban, whose reason is the close reason), or a
+     * banned name joined between the 403 check and the join; do not reconnect to that room automatically.
+     */
+    public static final int REMOVED = 4403;
 
     private CloseCodes() {
     }

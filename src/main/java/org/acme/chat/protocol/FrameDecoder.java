@@ -69,7 +69,20 @@ public final class FrameDecoder {
     }
 
     private ClientFrame.Send decodeSend(JsonNode root) throws RefusedException {
-        String text = optionalString(root, "text");
+        String text = text(optionalString(root, "text"));
+        String ref = optionalString(root, "ref");
+        if (ref != null && ref.length() > maxRefLength) {
+            throw refused(Refusal.Kind.REF_TOO_LONG, "ref is longer than " + maxRefLength + " characters");
+        }
+        return new ClientFrame.Send(text, ref);
+    }
+
+    /**
+     * A chat text as it is stored and sent ({@code null} counts as empty), whoever sent it (a member's frame or the
+     * server API): refused if empty, longer than {@code chat.message.max-length} code points, or holding control
+     * characters or unpaired surrogates; bidirectional controls and zero-width characters removed.
+     */
+    public String text(String text) throws RefusedException {
         if (text == null || text.isBlank()) {
             throw refused(Refusal.Kind.EMPTY_TEXT, "field 'text' must not be empty");
         }
@@ -83,11 +96,7 @@ public final class FrameDecoder {
         if (text.isBlank()) {
             throw refused(Refusal.Kind.EMPTY_TEXT, "field 'text' must not be empty (invisible characters do not count)");
         }
-        String ref = optionalString(root, "ref");
-        if (ref != null && ref.length() > maxRefLength) {
-            throw refused(Refusal.Kind.REF_TOO_LONG, "ref is longer than " + maxRefLength + " characters");
-        }
-        return new ClientFrame.Send(text, ref);
+        return text;
     }
 
     private static RefusedException refused(Refusal.Kind kind, String message) {

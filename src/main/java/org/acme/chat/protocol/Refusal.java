@@ -45,6 +45,11 @@ public sealed interface Refusal {
         return Kind.NAME_TAKEN.because("name '" + name + "' is already taken in room '" + room + "'");
     }
 
+    /** The name is banned from the room (server API) until the ban expires or is lifted. */
+    static Refusal banned(String room) {
+        return Kind.BANNED.because("you are banned from room '" + room + "'");
+    }
+
     /** The room has {@code chat.limits.max-members-per-room} members. */
     static Refusal roomFull(String room) {
         return Kind.ROOM_FULL.because("room '" + room + "' is full");
@@ -68,6 +73,7 @@ public sealed interface Refusal {
                 "authentication required: send a bearer token"),
         FORBIDDEN_ROOM("forbidden_room", 403, CloseCodes.POLICY_VIOLATION, 0, "your token does not grant this room"),
         FORBIDDEN_ORIGIN("forbidden_origin", 403, STAYS_OPEN, 0, "origin not allowed: add it to chat.allowed-origins"),
+        BANNED("banned", 403, CloseCodes.REMOVED, 0, "you are banned from this room"),
         NAME_TAKEN("name_taken", 409, CloseCodes.NAME_TAKEN, 0, "name taken"),
         ROOM_FULL("room_full", 409, CloseCodes.TRY_AGAIN_LATER, 0, "the room is full"),
         TOO_MANY_PER_IP("too_many_per_ip", 429, CloseCodes.TRY_AGAIN_LATER, 5, "too many connections from your address"),
@@ -100,6 +106,7 @@ public sealed interface Refusal {
         RATE_LIMIT_CLOSE("rate_limit_close", NO_STATUS, CloseCodes.POLICY_VIOLATION, 0, "rate limit exceeded"),
         SLOW_CONSUMER("slow_consumer", NO_STATUS, CloseCodes.POLICY_VIOLATION, 0, "too slow: send queue full"),
         TOKEN_EXPIRED("token_expired", NO_STATUS, CloseCodes.POLICY_VIOLATION, 0, "token expired"),
+        KICKED("kicked", NO_STATUS, CloseCodes.REMOVED, 0, "removed from the room"),
         MESSAGE_TOO_BIG("message_too_big", NO_STATUS, CloseCodes.MESSAGE_TOO_BIG, 0, "message too big"),
         TOO_MANY_FRAGMENTS("too_many_fragments", NO_STATUS, CloseCodes.POLICY_VIOLATION, 0,
                 "message split into too many fragments");

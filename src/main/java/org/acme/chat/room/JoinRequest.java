@@ -1,6 +1,7 @@
 package org.acme.chat.room;
 
 import java.util.regex.Pattern;
+import org.acme.chat.broker.NameKey;
 import org.acme.chat.history.MessageId;
 import org.acme.chat.protocol.Refusal;
 import org.acme.chat.protocol.RefusedException;
@@ -13,12 +14,19 @@ import org.acme.chat.protocol.TextRules;
 public record JoinRequest(String room, String name, MessageId since) {
 
     /** Room names: a letter or digit, then up to 63 letters, digits, '_', '.', '-'. Case-sensitive. */
-    public static final Pattern ROOM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    public static final String ROOM_REGEX = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}";
+    public static final Pattern ROOM = Pattern.compile(ROOM_REGEX);
     /**
      * Member names after trimming: 1 to 32 letters, digits, spaces, '_', '-', '.'. Unicode letters are welcome, of any
      * script and mixed (look-alikes are kept apart by {@code broker.NameKey}, not refused here).
      */
     public static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} _.-]{1,32}");
+    /**
+     * The name of the server API's sender: no member may take it, nor one that reads alike ({@code System},
+     * {@code ѕystem}), so that a message from it is always the server's.
+     */
+    public static final String SYSTEM_NAME = "system";
+    private static final String SYSTEM_KEY = NameKey.of(SYSTEM_NAME);
     /** A valid name, for checking a room and {@code since} before the name is known (it may come from a token). */
     static final String ANY_NAME = "x";
 
@@ -48,6 +56,9 @@ public record JoinRequest(String room, String name, MessageId since) {
         }
         if (!NAME.matcher(name).matches()) {
             throw invalid("invalid name: use 1-32 letters, digits, spaces, _ . -");
+        }
+        if (NameKey.of(name).equals(SYSTEM_KEY)) {
+            throw invalid("invalid name: '" + SYSTEM_NAME + "' is reserved for the server");
         }
         MessageId since = null;
         if (rawSince != null) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.acme.chat.broker.NameKey;
 import org.acme.chat.broker.RoomEvent;
 import org.acme.chat.protocol.MessageType;
 import org.acme.chat.protocol.OutboundFrame;
@@ -64,7 +65,7 @@ final class Room {
 
     /** Hands an event to every seated member; returns how many members received it as a message. */
     synchronized int dispatch(RoomEvent event) {
-        if (event.type() != MessageType.MESSAGE) {
+        if (event.isPresence()) {
             boolean batchScheduled = notices.holding();
             boolean held = notices.hold(event, timers.nanoTime());
             meter.notice(event.type(), held);
@@ -118,15 +119,29 @@ final class Room {
         return seat == null ? null : seat.participant;
     }
 
-    /** Delivers the event unless the member's welcome already covered it, or it is the member's own join or leave. */
+    /**
+     * Delivers the event unless the member's welcome already covered it, or it is the member's own join or leave; a
+     * deletion or a removal (of this member's name) goes to the participant's own handler.
+     */
     private static boolean deliver(Seat seat, RoomEvent event) {
-        boolean ownPresence = event.type() != MessageType.MESSAGE
-                && event.memberId().equals(seat.participant.member().id());
+        Participant participant = seat.participant;
+        boolean ownPresence = event.isPresence() && event.memberId().equals(participant.member().id());
         if (event.seq() <= seat.joinedAt || ownPresence) {
             return false;
         }
-        seat.participant.deliver(event.frame());
-        return true;
+        switch (event.type()) {
+            case DELETED -> participant.deleted(event.frame());
+            case REMOVED -> {
+                if (NameKey.of(participant.member().name()).equals(event.memberId())) {
+                    participant.removed(event.reason());
+                }
+            }
+            default -> {
+                participant.deliver(event.frame());
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A participant, the seq of its join once welcomed, and the events held for it until then. */

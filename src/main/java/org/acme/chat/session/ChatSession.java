@@ -26,6 +26,8 @@ import org.jboss.logging.Logger;
 public final class ChatSession extends Session implements Participant {
 
     private static final Logger LOG = Logger.getLogger(ChatSession.class);
+    /** What a WebSocket close frame leaves for the reason (RFC 6455: 125 bytes of payload, 2 of them the code). */
+    private static final int MAX_CLOSE_REASON_BYTES = 123;
 
     private final ChatSessions chats;
     private final AtomicBoolean seated = new AtomicBoolean();
@@ -88,6 +90,35 @@ public final class ChatSession extends Session implements Participant {
     @Override
     public void deliver(OutboundFrame frame) {
         send(frame);
+    }
+
+    /**
+     * The server API removed this member (kick or ban): close with 4403 and the reason, on the connection's own thread
+     * (this runs under the room's lock). The reason is cut to the 123 bytes a close frame carries.
+     */
+    @Override
+    public void removed(String reason) {
+        LOG.debugf("connection %s removed from room %s by the server API", id(), room);
+        transport.execute(() -> close(Refusal.Kind.KICKED.because(closeReason(reason))));
+    }
+
+    /** {@code reason} within the 123 bytes of UTF-8 a close frame's reason may have, cut between code points. */
+    static String closeReason(String reason) {
+        if (reason == null || reason.isEmpty()) {
+            return Refusal.Kind.KICKED.message();
+        }
+        int bytes = 0;
+        int end = 0;
+        while (end < reason.length()) {
+            int cp = reason.codePointAt(end);
+            int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes + size > MAX_CLOSE_REASON_BYTES) {
+                break;
+            }
+            bytes += size;
+            end += Character.charCount(cp);
+        }
+        return reason.substring(0, end);
     }
 
     @Override

@@ -74,6 +74,117 @@ public abstract class BrokerContract {
     }
 
     @Test
+    void aPostFromTheServerReachesEveryNodeAndHistoryWithoutItsSenderBeingAMember() {
+        String room = room("publish");
+        join(node(0), room, "a1", "alice");
+        Member server = new Member("system", "system");
+        ChatMessage posted = result(node(1).broker.publish(room, server, "maintenance at noon"));
+
+        RoomEvent heard = node(0).next(room, MessageType.MESSAGE, "system");
+        assertEquals(posted.id(), json(heard).get("id").asText());
+        assertEquals("maintenance at noon", json(heard).get("text").asText());
+        assertEquals(List.of(posted), result(node(0).broker.history(room, null, 10)));
+    }
+
+    @Test
+    void aDeletedMessageLeavesTheHistoryOfEveryNodeAndIsAnnouncedOnce() {
+        String room = room("delete");
+        Member alice = join(node(0), room, "a1", "alice");
+        ChatMessage first = result(node(0).broker.post(room, alice, "keep"));
+        ChatMessage second = result(node(0).broker.post(room, alice, "abuse"));
+
+        assertTrue(result(node(1).broker.delete(room, MessageId.parse(second.id()))));
+        RoomEvent deleted = node(0).next(room, MessageType.DELETED, "");
+        assertEquals(second.id(), json(deleted).get("id").asText());
+        assertEquals(List.of(first), result(node(0).broker.history(room, null, 10)));
+        assertEquals(List.of(first), result(node(1).broker.join(room, new Member("b1", "bob"), null)).history());
+        assertEquals(false, result(node(1).broker.delete(room, MessageId.parse(second.id()))), "gone already");
+    }
+
+    @Test
+    void aKickOnOneNodeIsAnEventForTheMembersNodeWithTheNameKeyAndReason() {
+        String room = room("kick");
+        join(node(0), room, "a1", "Alice");
+
+        assertTrue(result(node(1).broker.kick(room, "alice", "spam")));
+        RoomEvent removed = node(0).next(room, MessageType.REMOVED, NameKey.of("Alice"));
+        assertEquals("spam", removed.reason());
+        assertEquals(false, result(node(1).broker.kick(room, "nobody", "spam")), "nobody of that name is present");
+    }
+
+    @Test
+    void aBanRefusesTheNameOnEveryNodeUntilItIsLiftedAndKicksItsMember() {
+        String room = room("ban");
+        join(node(0), room, "a1", "alice");
+
+        assertTrue(result(node(1).broker.ban(room, "ALICE", java.time.Duration.ofMinutes(5), "flood")));
+        assertEquals("flood", node(0).next(room, MessageType.REMOVED, NameKey.of("alice")).reason());
+        assertEquals(Refusal.Kind.BANNED, result(node(0).broker.checkJoin(room, "alice")).orElseThrow().kind());
+        assertEquals(Refusal.Kind.BANNED, result(node(1).broker.checkJoin(room, "Alice")).orElseThrow().kind());
+        assertEquals(Optional.empty(), result(node(1).broker.checkJoin(room("other"), "alice")), "one room only");
+
+        assertTrue(result(node(0).broker.unban(room, "alice")));
+        assertEquals(false, result(node(1).broker.unban(room, "alice")), "lifted already");
+        assertEquals(Refusal.Kind.NAME_TAKEN, result(node(1).broker.checkJoin(room, "alice")).orElseThrow().kind(),
+                "banned, not left: alice's session leaves when her node closes it");
+    }
+
+    @Test
+    void aBanOfAnAbsentNameRefusesItsJoinAndExpires() {
+        String room = room("ban-expiry");
+        assertEquals(false, result(node(0).broker.ban(room, "mallory", java.time.Duration.ofSeconds(1), "")));
+        assertEquals(Refusal.Kind.BANNED, refusal(node(1).broker.join(room, new Member("m1", "mallory"), null)));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(WAIT_SECONDS))
+                .until(() -> result(node(1).broker.checkJoin(room, "mallory")).isEmpty());
+        join(node(1), room, "m2", "mallory");
+    }
+
+    @Test
+    void roomsAndMembersAreListedAcrossNodesByNameAndPaged() {
+        String prefix = room("list");
+        String lobby = prefix + "-a";
+        String team = prefix + "-b";
+        join(node(0), lobby, "a1", "alice");
+        join(node(1), lobby, "b1", "bob");
+        join(node(1), team, "c1", "carol");
+
+        RoomPage all = result(node(0).broker.rooms(prefix, null, 10));
+        assertEquals(List.of(new RoomPage.RoomCount(lobby, 2), new RoomPage.RoomCount(team, 1)), all.rooms());
+        assertEquals(null, all.next());
+        RoomPage first = result(node(1).broker.rooms(prefix, null, 1));
+        assertEquals(List.of(new RoomPage.RoomCount(lobby, 2)), first.rooms());
+        assertEquals(lobby, first.next());
+        assertEquals(List.of(new RoomPage.RoomCount(team, 1)), result(node(0).broker.rooms(prefix, first.next(), 1))
+                .rooms());
+        assertEquals(List.of("alice", "bob"), result(node(1).broker.members(lobby)).stream().map(Member::name)
+                .toList());
+    }
+
+    @Test
+    void historyIsReadPageByPageBeforeAnId() {
+        String room = room("pages");
+        Member alice = join(node(0), room, "a1", "alice");
+        ChatMessage one = result(node(0).broker.post(room, alice, "one"));
+        ChatMessage two = result(node(0).broker.post(room, alice, "two"));
+        ChatMessage three = result(node(0).broker.post(room, alice, "three"));
+
+        assertEquals(List.of(two, three), result(node(1).broker.history(room, null, 2)));
+        assertEquals(List.of(one), result(node(1).broker.history(room, MessageId.parse(two.id()), 2)));
+        assertEquals(List.of(), result(node(1).broker.history(room("empty"), null, 2)));
+    }
+
+    @Test
+    void everyNodeReportsItsCountsToTheCensus() {
+        Census.NodeStats mine = new Census.NodeStats("n", 3, 2, 1.5);
+        result(node(0).broker.census(mine, java.time.Duration.ofMinutes(1)));
+        Census census = result(node(1).broker.census(new Census.NodeStats("n", 4, 1, 0.5),
+                java.time.Duration.ofMinutes(1)));
+        int nodes = distributed() ? 2 : 1;
+        assertTrue(census.nodes().size() >= nodes, census::toString);
+        assertTrue(census.nodes().stream().anyMatch(n -> n.connections() == 4), census::toString);
+    }
+
+    @Test
     void aRoomsEventsReachEveryNodeInOneOrderWithIncreasingSeqAndIds() {
         String room = room("order");
         Member alice = join(node(0), room, "a1", "alice");

@@ -281,6 +281,7 @@ class RoomRegistryTest {
     private static final class Recorder implements Participant {
         private final Member member;
         private final List<String> frames = new ArrayList<>();
+        private final List<String> removals = new ArrayList<>();
 
         Recorder(String id, String name) {
             this.member = new Member(id, name);
@@ -294,6 +295,11 @@ class RoomRegistryTest {
         @Override
         public void deliver(OutboundFrame frame) {
             frames.add(frame.text());
+        }
+
+        @Override
+        public void removed(String reason) {
+            removals.add(reason);
         }
 
         JsonNode frame(int index) throws Exception {

@@ -1,11 +1,15 @@
 package org.acme.chat.support;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.acme.chat.broker.Broker;
+import org.acme.chat.broker.Census;
 import org.acme.chat.broker.Joined;
 import org.acme.chat.broker.RoomEvent;
+import org.acme.chat.broker.RoomPage;
 import org.acme.chat.history.MessageId;
 import org.acme.chat.protocol.ChatMessage;
 import org.acme.chat.protocol.Member;
@@ -43,5 +47,50 @@ public abstract class DelegatingBroker implements Broker {
     @Override
     public CompletionStage<Optional<Refusal>> checkJoin(String room, String name) {
         return delegate.checkJoin(room, name);
+    }
+
+    @Override
+    public CompletionStage<ChatMessage> publish(String room, Member from, String text) {
+        return delegate.publish(room, from, text);
+    }
+
+    @Override
+    public CompletionStage<Boolean> delete(String room, MessageId id) {
+        return delegate.delete(room, id);
+    }
+
+    @Override
+    public CompletionStage<Boolean> kick(String room, String name, String reason) {
+        return delegate.kick(room, name, reason);
+    }
+
+    @Override
+    public CompletionStage<Boolean> ban(String room, String name, Duration duration, String reason) {
+        return delegate.ban(room, name, duration, reason);
+    }
+
+    @Override
+    public CompletionStage<Boolean> unban(String room, String name) {
+        return delegate.unban(room, name);
+    }
+
+    @Override
+    public CompletionStage<RoomPage> rooms(String prefix, String after, int limit) {
+        return delegate.rooms(prefix, after, limit);
+    }
+
+    @Override
+    public CompletionStage<List<Member>> members(String room) {
+        return delegate.members(room);
+    }
+
+    @Override
+    public CompletionStage<List<ChatMessage>> history(String room, MessageId before, int limit) {
+        return delegate.history(room, before, limit);
+    }
+
+    @Override
+    public CompletionStage<Census> census(Census.NodeStats self, Duration staleAfter) {
+        return delegate.census(self, staleAfter);
     }
 }

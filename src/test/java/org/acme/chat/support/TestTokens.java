@@ -55,6 +55,12 @@ public final class TestTokens {
         return Jwt.issuer(ISSUER).subject(subject).claim("rooms", rooms).expiresIn(lifetime).sign(SIGNING);
     }
 
+    /** A token for {@code subject} (valid for an hour) whose {@code groups} claim holds {@code groups}. */
+    public static String withGroups(String subject, String... groups) {
+        return Jwt.issuer(ISSUER).subject(subject).groups(Set.of(groups)).expiresIn(Duration.ofHours(1))
+                .sign(SIGNING);
+    }
+
     /** A well-formed token signed with a key the app does not trust. */
     public static String forged(String user, List<String> rooms) {
         return Jwt.issuer(ISSUER).subject("id-" + user).preferredUserName(user).claim("rooms", rooms)

@@ -1,7 +1,9 @@
 package org.acme.chat.broker.memory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +13,17 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.acme.chat.broker.Broker;
+import org.acme.chat.broker.Census;
 import org.acme.chat.broker.Joined;
 import org.acme.chat.broker.NameKey;
 import org.acme.chat.broker.RoomEvent;
+import org.acme.chat.broker.RoomPage;
 import org.acme.chat.history.HistoryStore;
 import org.acme.chat.history.MessageId;
 import org.acme.chat.protocol.ChatMessage;
+import org.acme.chat.protocol.Deleted;
 import org.acme.chat.protocol.EventEncoder;
 import org.acme.chat.protocol.Member;
 import org.acme.chat.protocol.MessageType;
@@ -38,6 +44,7 @@ public final class MemoryBroker implements Broker {
     private final EventEncoder encoder;
     private final Clock clock;
     private final int maxMembersPerRoom;
+    private final MemoryBans bans;
     private volatile Consumer<RoomEvent> listener = event -> {
     };
 
@@ -46,6 +53,7 @@ public final class MemoryBroker implements Broker {
         this.encoder = encoder;
         this.clock = clock;
         this.maxMembersPerRoom = maxMembersPerRoom;
+        this.bans = new MemoryBans(clock);
     }
 
     @Override
@@ -62,6 +70,9 @@ public final class MemoryBroker implements Broker {
                     continue; // emptied and removed meanwhile: take the room's new roster
                 }
                 String key = NameKey.of(member.name());
+                if (bans.isBanned(room, key)) {
+                    return CompletableFuture.failedFuture(new RefusedException(Refusal.banned(room)));
+                }
                 if (roster.members.containsKey(key)) {
                     return CompletableFuture.failedFuture(new RefusedException(Refusal.nameTaken(room, member.name())));
                 }
@@ -102,8 +113,7 @@ public final class MemoryBroker implements Broker {
                             encoder.frame(Presence.leave(room, member, clock.millis())));
                     if (roster.members.isEmpty()) {
                         history.vacated(room);
-                        roster.detached = true;
-                        rosters.remove(room, roster);
+                        detach(room, roster);
                     }
                 }
             }
@@ -129,18 +139,132 @@ public final class MemoryBroker implements Broker {
     }
 
     @Override
+    public CompletionStage<ChatMessage> publish(String room, Member from, String text) {
+        return CompletableFuture.completedFuture(underRoster(room, roster -> {
+            ChatMessage message = history.append(room, from, text, clock.millis());
+            announce(roster, room, MessageType.MESSAGE, from.id(), encoder.frame(message));
+            return message;
+        }));
+    }
+
+    @Override
+    public CompletionStage<Boolean> delete(String room, MessageId id) {
+        return CompletableFuture.completedFuture(underRoster(room, roster -> {
+            if (!history.delete(room, id)) {
+                return false;
+            }
+            announce(roster, room, MessageType.DELETED, "", encoder.frame(new Deleted(room, id.toString(),
+                    clock.millis())));
+            return true;
+        }));
+    }
+
+    @Override
+    public CompletionStage<Boolean> kick(String room, String name, String reason) {
+        String key = NameKey.of(name);
+        return CompletableFuture.completedFuture(underRoster(room, roster -> {
+            if (!roster.members.containsKey(key)) {
+                return false;
+            }
+            long seq = ++roster.seq;
+            listener.accept(new RoomEvent(room, seq, MessageType.REMOVED, key, null, reason));
+            return true;
+        }));
+    }
+
+    @Override
+    public CompletionStage<Boolean> ban(String room, String name, Duration duration, String reason) {
+        String key = NameKey.of(name);
+        return CompletableFuture.completedFuture(underRoster(room, roster -> {
+            bans.ban(room, key, duration.toMillis());
+            return null;
+        })).thenCompose(banned -> kick(room, name, reason));
+    }
+
+    @Override
+    public CompletionStage<Boolean> unban(String room, String name) {
+        return CompletableFuture.completedFuture(bans.lift(room, NameKey.of(name)));
+    }
+
+    @Override
+    public CompletionStage<RoomPage> rooms(String prefix, String after, int limit) {
+        List<RoomPage.RoomCount> counts = rosters.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix) && (after == null || e.getKey().compareTo(after) > 0))
+                .map(e -> new RoomPage.RoomCount(e.getKey(), e.getValue().size()))
+                .filter(count -> count.members() > 0)
+                .sorted(Comparator.comparing(RoomPage.RoomCount::room))
+                .limit(limit + 1L)
+                .toList();
+        boolean more = counts.size() > limit;
+        List<RoomPage.RoomCount> page = more ? counts.subList(0, limit) : counts;
+        return CompletableFuture.completedFuture(new RoomPage(page, more ? page.get(page.size() - 1).room() : null));
+    }
+
+    @Override
+    public CompletionStage<List<Member>> members(String room) {
+        Roster roster = rosters.get(room);
+        if (roster == null) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        synchronized (roster) {
+            return CompletableFuture.completedFuture(List.copyOf(roster.members.values()));
+        }
+    }
+
+    @Override
+    public CompletionStage<List<ChatMessage>> history(String room, MessageId before, int limit) {
+        return CompletableFuture.completedFuture(history.before(room, before, limit));
+    }
+
+    @Override
+    public CompletionStage<Census> census(Census.NodeStats self, Duration staleAfter) {
+        return CompletableFuture.completedFuture(new Census(List.of(self), rosters.size()));
+    }
+
+    @Override
     public CompletionStage<Optional<Refusal>> checkJoin(String room, String name) {
         Roster roster = rosters.get(room);
         if (roster == null) {
-            return CompletableFuture.completedFuture(Optional.empty());
+            return CompletableFuture.completedFuture(bans.isBanned(room, NameKey.of(name))
+                    ? Optional.of(Refusal.banned(room)) : Optional.empty());
         }
         synchronized (roster) {
+            if (bans.isBanned(room, NameKey.of(name))) {
+                return CompletableFuture.completedFuture(Optional.of(Refusal.banned(room)));
+            }
             if (roster.members.containsKey(NameKey.of(name))) {
                 return CompletableFuture.completedFuture(Optional.of(Refusal.nameTaken(room, name)));
             }
             return CompletableFuture.completedFuture(roster.members.size() >= maxMembersPerRoom
                     ? Optional.of(Refusal.roomFull(room)) : Optional.empty());
         }
+    }
+
+    /**
+     * Runs {@code action} under the room's roster lock, with a roster made for the purpose when the room has no
+     * members (and dropped again after), so that what the server API does to a room is ordered with its events.
+     */
+    private <T> T underRoster(String room, Function<Roster, T> action) {
+        while (true) {
+            Roster roster = rosters.computeIfAbsent(room, r -> new Roster());
+            synchronized (roster) {
+                if (roster.detached) {
+                    continue;
+                }
+                try {
+                    return action.apply(roster);
+                } finally {
+                    if (roster.members.isEmpty()) {
+                        detach(room, roster);
+                    }
+                }
+            }
+        }
+    }
+
+    private void detach(String room, Roster roster) {
+        roster.detached = true;
+        rosters.remove(room, roster);
     }
 
     /** Numbers the event and hands it to the listener, under the roster's lock. */
@@ -155,5 +279,12 @@ public final class MemoryBroker implements Broker {
         private final Map<String, Member> members = new LinkedHashMap<>();
         private long seq;
         private boolean detached;
+
+        /** Members now; read by listings without the lock, so it may be a moment old. */
+        int size() {
+            synchronized (this) {
+                return members.size();
+            }
+        }
     }
 }

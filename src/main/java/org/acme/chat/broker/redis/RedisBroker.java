@@ -1,14 +1,15 @@
 package org.acme.chat.broker.redis;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,12 +22,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.acme.chat.broker.Broker;
+import org.acme.chat.broker.Census;
 import org.acme.chat.broker.Joined;
 import org.acme.chat.broker.NameKey;
 import org.acme.chat.broker.RoomEvent;
+import org.acme.chat.broker.RoomPage;
 import org.acme.chat.history.MessageId;
 import org.acme.chat.metrics.ChatMetrics;
 import org.acme.chat.protocol.ChatMessage;
+import org.acme.chat.protocol.Deleted;
 import org.acme.chat.protocol.EventEncoder;
 import org.acme.chat.protocol.Member;
 import org.acme.chat.protocol.MessageType;
@@ -66,6 +70,7 @@ public final class RedisBroker implements Broker {
     private final long retentionMs;
     private final String node = UUID.randomUUID().toString();
     private final RedisSubscriber subscriber;
+    private final RedisDirectory directory;
     /** This node's members, by room and id: whom it renews presence for. */
     private final Map<String, Map<String, Member>> local = new ConcurrentHashMap<>();
     /** Per room, the newest event seq and message id seen: where local numbering continues while Redis is away. */
@@ -77,8 +82,7 @@ public final class RedisBroker implements Broker {
 
     public RedisBroker(Redis redis, Vertx vertx, ObjectMapper mapper, EventEncoder encoder, Clock clock,
             ChatMetrics metrics, int historySize, int maxMembers, long ttlMs, long retentionMs) {
-        this.commands = new RedisCommands(redis, List.of(RedisScripts.JOIN, RedisScripts.POST, RedisScripts.LEAVE,
-                RedisScripts.REFRESH, RedisScripts.CHECK));
+        this.commands = new RedisCommands(redis, RedisScripts.ALL);
         this.vertx = vertx;
         this.mapper = mapper;
         this.encoder = encoder;
@@ -90,6 +94,7 @@ public final class RedisBroker implements Broker {
         this.ttlMs = ttlMs;
         this.retentionMs = retentionMs;
         this.subscriber = new RedisSubscriber(redis, vertx, CHANNEL, this::received);
+        this.directory = new RedisDirectory(commands, mapper, node, ttlMs);
     }
 
     /** Subscribes to the events channel and starts renewing this node's presence. */
@@ -122,7 +127,9 @@ public final class RedisBroker implements Broker {
             return CompletableFuture.failedFuture(unavailable());
         }
         String join = encoder.encode(Presence.join(room, member, clock.millis()));
-        return eval(RedisScripts.JOIN, keys(room, "members", "expiry", "seq", "history"), CHANNEL, room, node,
+        List<String> keys = keys(room, "members", "expiry", "seq", "history");
+        keys.add(banKey(room, member.name()));
+        return eval(RedisScripts.JOIN, keys, CHANNEL, room, node,
                 parts.presencePrefix(MessageType.LEAVE, room), NameKey.of(member.name()), member.id(),
                 parts.json(member), join, ttlMs, maxMembers, historySize, since == null ? "" : since.toString(),
                 retentionMs)
@@ -131,19 +138,22 @@ public final class RedisBroker implements Broker {
                         throw new CompletionException(unavailable());
                     }
                     switch (reply.get(0).toString()) {
+                        case "banned" -> throw new CompletionException(new RefusedException(Refusal.banned(room)));
                         case "taken" -> throw new CompletionException(new RefusedException(Refusal.nameTaken(room, member.name())));
                         case "full" -> throw new CompletionException(new RefusedException(Refusal.roomFull(room)));
                         default -> {
                             // fall through to the welcome
                         }
                     }
-                    Joined joined = new Joined(members(reply.get(2)), history(room, reply.get(3)),
+                    Joined joined = new Joined(directory.members(reply.get(2)),
+                            RedisDirectory.history(room, reply.get(3)),
                             reply.get(1).toLong(), resume(reply.get(4).toString()));
                     local.compute(room, (r, members) -> {
                         Map<String, Member> updated = members != null ? members : new ConcurrentHashMap<>();
                         updated.put(member.id(), member);
                         return updated;
                     });
+                    directory.index(List.of(room));
                     return joined;
                 });
     }
@@ -199,12 +209,13 @@ public final class RedisBroker implements Broker {
         if (!subscriber.subscribed()) {
             return CompletableFuture.completedFuture(Optional.<Refusal>of(Refusal.Kind.BROKER_UNAVAILABLE));
         }
-        return eval(RedisScripts.CHECK, keys(room, "expiry"), NameKey.of(name), maxMembers)
+        return eval(RedisScripts.CHECK, List.of(key(room, "expiry"), banKey(room, name)), NameKey.of(name), maxMembers)
                 .handle((reply, failure) -> {
                     if (failure != null) {
                         return Optional.<Refusal>of(Refusal.Kind.BROKER_UNAVAILABLE);
                     }
                     return switch (reply.toString()) {
+                        case "banned" -> Optional.of(Refusal.banned(room));
                         case "taken" -> Optional.of(Refusal.nameTaken(room, name));
                         case "full" -> Optional.of(Refusal.roomFull(room));
                         default -> Optional.empty();
@@ -212,9 +223,80 @@ public final class RedisBroker implements Broker {
                 });
     }
 
+    /** A post does not check presence here (the script stores and publishes): the server API's sender is a post's. */
+    @Override
+    public CompletionStage<ChatMessage> publish(String room, Member from, String text) {
+        return eval(RedisScripts.POST, keys(room, "history", "seq"), CHANNEL, room, node, from.id(), from.name(), text,
+                historySize, FrameParts.MESSAGE_PREFIX, parts.messageMiddle(room, from, text), retentionMs)
+                .thenApply(reply -> {
+                    MessageId id = MessageId.parse(reply.toString());
+                    return new ChatMessage(id.toString(), room, from, text, id.ms());
+                });
+    }
+
+    @Override
+    public CompletionStage<Boolean> delete(String room, MessageId id) {
+        String frame = encoder.encode(new Deleted(room, id.toString(), clock.millis()));
+        return eval(RedisScripts.DELETE, keys(room, "history", "seq"), CHANNEL, room, node, id, frame, retentionMs)
+                .thenApply(reply -> reply.toInteger() == 1);
+    }
+
+    @Override
+    public CompletionStage<Boolean> kick(String room, String name, String reason) {
+        return remove(room, name, reason, 0);
+    }
+
+    @Override
+    public CompletionStage<Boolean> ban(String room, String name, Duration duration, String reason) {
+        return remove(room, name, reason, duration.toMillis());
+    }
+
+    private CompletionStage<Boolean> remove(String room, String name, String reason, long banMillis) {
+        return eval(RedisScripts.REMOVE, List.of(key(room, "expiry"), key(room, "seq"), banKey(room, name)), CHANNEL,
+                room, node, NameKey.of(name), reason, banMillis, retentionMs)
+                .thenApply(reply -> reply.toInteger() == 1);
+    }
+
+    @Override
+    public CompletionStage<Boolean> unban(String room, String name) {
+        return read(commands.send(Request.cmd(Command.DEL).arg(banKey(room, name)))).thenApply(n -> n.toInteger() > 0);
+    }
+
+    @Override
+    public CompletionStage<RoomPage> rooms(String prefix, String after, int limit) {
+        return read(directory.rooms(prefix, after, limit));
+    }
+
+    @Override
+    public CompletionStage<List<Member>> members(String room) {
+        return read(directory.members(room));
+    }
+
+    @Override
+    public CompletionStage<List<ChatMessage>> history(String room, MessageId before, int limit) {
+        return read(directory.history(room, before, limit));
+    }
+
+    @Override
+    public CompletionStage<Census> census(Census.NodeStats self, Duration staleAfter) {
+        return read(directory.census(new Census.NodeStats(node, self.connections(), self.rooms(),
+                self.messagesPerSecond()), staleAfter));
+    }
+
+    /** A read for the server API: a failure is Redis being out of reach, as for a join. */
+    private <T> CompletionStage<T> read(Future<T> result) {
+        return result.onComplete(done -> health(done.failed() ? done.cause() : null)).toCompletionStage()
+                .exceptionally(failure -> {
+                    throw new CompletionException(unavailable());
+                });
+    }
+
     /** Renews the presence of this node's members, room by room; purges members other nodes stopped vouching for. */
     void refresh() {
         local.forEach((room, members) -> refresh(room, Map.copyOf(members)));
+        if (!local.isEmpty()) {
+            directory.index(List.copyOf(local.keySet()));
+        }
     }
 
     /**
@@ -282,16 +364,22 @@ public final class RedisBroker implements Broker {
         MessageType type = switch (head[2]) {
             case "join" -> MessageType.JOIN;
             case "leave" -> MessageType.LEAVE;
+            case "deleted" -> MessageType.DELETED;
+            case "removed" -> MessageType.REMOVED;
             default -> MessageType.MESSAGE;
         };
         long seq = Long.parseLong(head[1]);
         if (local.containsKey(head[0])) {
-            position(head[0]).seen(seq, head[5].isEmpty() ? null : MessageId.parse(head[5]));
+            position(head[0]).seen(seq, type != MessageType.MESSAGE || head[5].isEmpty() ? null
+                    : MessageId.parse(head[5]));
         }
         if (type == MessageType.MESSAGE && !node.equals(head[4])) {
             metrics.remoteMessage();
         }
-        listener.accept(new RoomEvent(head[0], seq, type, head[3], OutboundFrame.text(payload.substring(from))));
+        String rest = payload.substring(from);
+        listener.accept(type == MessageType.REMOVED
+                ? new RoomEvent(head[0], seq, type, head[3], null, rest) // the frame is the reason
+                : new RoomEvent(head[0], seq, type, head[3], OutboundFrame.text(rest)));
     }
 
     private void deliverLocally(String room, MessageType type, String memberId, String frame) {
@@ -306,40 +394,6 @@ public final class RedisBroker implements Broker {
         return positions.computeIfAbsent(room, r -> new Position());
     }
 
-    private List<Member> members(Response entries) {
-        List<String[]> parsed = new ArrayList<>();
-        for (Response entry : entries) {
-            parsed.add(entry.toString().split("\t", 3));
-        }
-        parsed.sort(Comparator.comparingLong(fields -> Long.parseLong(fields[1])));
-        List<Member> members = new ArrayList<>(parsed.size());
-        for (String[] fields : parsed) {
-            try {
-                members.add(mapper.readValue(fields[2], Member.class));
-            } catch (JsonProcessingException e) {
-                LOG.warnf("skipping an unreadable presence entry: %s", e.getOriginalMessage());
-            }
-        }
-        return members;
-    }
-
-    /** Stream entries, newest first, as messages oldest first. */
-    private static List<ChatMessage> history(String room, Response entries) {
-        List<ChatMessage> messages = new ArrayList<>(entries.size());
-        for (int i = entries.size() - 1; i >= 0; i--) {
-            Response entry = entries.get(i);
-            MessageId id = MessageId.parse(entry.get(0).toString());
-            Map<String, String> fields = new HashMap<>();
-            Response values = entry.get(1);
-            for (int f = 0; f + 1 < values.size(); f += 2) {
-                fields.put(values.get(f).toString(), values.get(f + 1).toString());
-            }
-            messages.add(new ChatMessage(id.toString(), room, new Member(fields.get("fid"), fields.get("fname")),
-                    fields.get("text"), id.ms()));
-        }
-        return messages;
-    }
-
     private static Joined.Resume resume(String status) {
         return switch (status) {
             case "" -> null;
@@ -350,11 +404,20 @@ public final class RedisBroker implements Broker {
     }
 
     private static List<String> keys(String room, String... names) {
-        List<String> keys = new ArrayList<>(names.length);
+        List<String> keys = new ArrayList<>(names.length + 1);
         for (String name : names) {
-            keys.add("chat:{" + room + "}:" + name);
+            keys.add(key(room, name));
         }
         return keys;
+    }
+
+    static String key(String room, String name) {
+        return "chat:{" + room + "}:" + name;
+    }
+
+    /** Where a ban of {@code name} from {@code room} lives; it expires with the ban. */
+    private static String banKey(String room, String name) {
+        return key(room, "ban:" + NameKey.of(name));
     }
 
     private CompletionStage<Response> eval(String script, List<String> keys, Object... args) {

@@ -50,6 +50,13 @@ final class RedisCommands {
         }).onFailure(failure -> forget(current)); // a timeout, a closed socket, NOSCRIPT: start afresh
     }
 
+    /** Sends a plain command (a read) over the same connection, after everything sent before it. */
+    Future<Response> send(Request request) {
+        Future<RedisConnection> current = connection();
+        return current.compose(conn -> conn.send(request).timeout(TIMEOUT_SECONDS, TimeUnit.SECONDS))
+                .onFailure(failure -> forget(current));
+    }
+
     synchronized void close() {
         if (connection != null) {
             connection.onSuccess(RedisConnection::close);

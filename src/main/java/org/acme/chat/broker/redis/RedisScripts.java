@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The Lua scripts behind {@link RedisBroker}, kept as resource files under {@code redis/} (each says its KEYS, ARGV and
@@ -16,7 +17,10 @@ import java.nio.charset.StandardCharsets;
  * key → {@code memberId TAB joinSeq TAB memberJson}), {@code chat:{room}:expiry} (sorted set: name key → presence
  * expiry, ms), {@code chat:{room}:seq} (event counter), {@code chat:{room}:history} (stream of messages),
  * {@code chat:{room}:left} (sorted set: ids of members who left → until when a refresh must not bring them back, ms;
- * the key expires a TTL after the last leave). Events are published on one channel as
+ * the key expires a TTL after the last leave), {@code chat:{room}:ban:<name key>} (the reason of a ban, expiring with
+ * it). Two keys span rooms, under the hash tag {@code {_cluster}} (no room name starts with {@code _}):
+ * {@code chat:{_cluster}:rooms} (sorted set: room → until when a node vouched for members there, ms; renewed with
+ * presence) and {@code chat:{_cluster}:nodes} (hash: node id → its last counts, for the server API's stats). Events are published on one channel as
  * {@code room LF seq LF type LF memberId LF node LF messageId LF frame}.
  * <p>
  * Every key expires, renewed by each script that writes it, in the same atomic step: {@code members} and
@@ -36,8 +40,24 @@ final class RedisScripts {
     static final String LEAVE = script("leave");
     /** Renews a node's members' presence, brings back ones that expired while Redis was away, purges others'. */
     static final String REFRESH = script("refresh");
-    /** Says whether a name is taken or the room full, counting live presence only (the pre-upgrade check). */
+    /** Says whether a name is banned or taken or the room full, counting live presence only (the pre-upgrade check). */
     static final String CHECK = script("check");
+    /** Removes a message from a room's stream and announces the deletion. */
+    static final String DELETE = script("delete");
+    /** Bans a name (optionally) and announces the removal of its sessions if it is present (kick and ban). */
+    static final String REMOVE = script("remove");
+    /** The live members of a room. */
+    static final String MEMBERS = script("members");
+    /** Lists rooms in the room index for a presence TTL more. */
+    static final String INDEX = script("index");
+    /** How many live members a room has. */
+    static final String COUNT = script("count");
+    /** Records this node's report and answers with every node's recent one and the rooms listed. */
+    static final String CENSUS = script("census");
+
+    /** Every script, for {@link RedisCommands} to load. */
+    static final List<String> ALL = List.of(JOIN, POST, LEAVE, REFRESH, CHECK, DELETE, REMOVE, MEMBERS, INDEX, COUNT,
+            CENSUS);
 
     private RedisScripts() {
     }

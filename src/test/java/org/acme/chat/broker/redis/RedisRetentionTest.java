@@ -81,14 +81,24 @@ class RedisRetentionTest {
             result(broker.join(room, bob, MessageId.parse(id)));
             assertTrue(broker.join(room, new Member("x-" + i, "ALICE"), null).toCompletableFuture()
                     .handle((ok, refused) -> refused != null).join(), "a taken name is refused");
+            result(broker.publish(room, new Member("system", "system"), "from the server " + i));
+            result(broker.delete(room, MessageId.parse(id)));
+            result(broker.ban(room, "mallory", Duration.ofMinutes(10), "flood"));
+            result(broker.ban(room, "bob", Duration.ofMinutes(10), "flood"));
             result(broker.leave(room, bob));
             if (i % 2 == 0) {
                 result(broker.leave(room, alice)); // half the rooms end empty, half keep a member
             }
         }
 
+        result(broker.census(new org.acme.chat.broker.Census.NodeStats("n", 1, 1, 0), Duration.ofSeconds(15)));
+        broker.refresh();
+        await().atMost(Duration.ofSeconds(WAIT_SECONDS)).until(() -> keys(RedisDirectory.ROOMS).size() == 1
+                && keys(RedisDirectory.NODES).size() == 1);
+
         List<String> keys = keys("chat:*");
         assertTrue(keys.size() >= 40 * 3, () -> "the rooms' keys: " + keys);
+        assertTrue(keys.stream().anyMatch(key -> key.contains(":ban:")), () -> "the bans: " + keys);
         List<String> forever = keys.stream().filter(key -> pttl(key) < 0).toList();
         assertEquals(List.of(), forever.stream().limit(10).toList(), () -> forever.size() + " keys without an expiry");
     }

@@ -1,0 +1,48 @@
+package org.acme.chat.api;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Every request under {@code /api/v1}, a route or not, is authenticated before it is matched ({@link ApiAuth}): 404
+ * when the API is off (no key, no JWTs), 401 (with {@code WWW-Authenticate: Bearer}) without valid credentials, 403
+ * for a token without the admin role. Other paths ({@code /api/join-check}) pass untouched.
+ */
+@Provider
+@PreMatching
+public class ApiGuard implements ContainerRequestFilter {
+
+    static final String PREFIX = "/api/v1";
+    private final ApiAuth auth;
+    private final ApiCaller caller;
+
+    public ApiGuard(ApiAuth auth, ApiCaller caller) {
+        this.auth = auth;
+        this.caller = caller;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (!path.equals(PREFIX) && !path.startsWith(PREFIX + "/")) {
+            return;
+        }
+        if (!auth.enabled()) {
+            request.abortWith(ProblemMapper.respond(ApiProblem.plain(404, "Not Found", null).problem()));
+            return;
+        }
+        ApiAuth.Outcome outcome = auth.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (outcome.problem() != null) {
+            Response response = ProblemMapper.respond(outcome.problem().problem());
+            request.abortWith(outcome.problem().problem().status() == 401
+                    ? Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build()
+                    : response);
+            return;
+        }
+        caller.set(outcome.caller());
+    }
+}
