@@ -10,7 +10,8 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * Every request under {@code /api/v1}, a route or not, is authenticated before it is matched ({@link ApiAuth}): 404
  * when the API is off (no key, no JWTs), 401 (with {@code WWW-Authenticate: Bearer}) without valid credentials, 403
- * for a token without the admin role. Other paths ({@code /api/join-check}) pass untouched.
+ * for a token without the admin role, 429 (with {@code Retry-After: 1}) for a caller over its rate ({@link ApiRate}).
+ * Other paths ({@code /api/join-check}) pass untouched.
  */
 @Provider
 @PreMatching
@@ -19,10 +20,12 @@ public class ApiGuard implements ContainerRequestFilter {
     static final String PREFIX = "/api/v1";
     private final ApiAuth auth;
     private final ApiCaller caller;
+    private final ApiRate rate;
 
-    public ApiGuard(ApiAuth auth, ApiCaller caller) {
+    public ApiGuard(ApiAuth auth, ApiCaller caller, ApiRate rate) {
         this.auth = auth;
         this.caller = caller;
+        this.rate = rate;
     }
 
     @Override
@@ -41,6 +44,12 @@ public class ApiGuard implements ContainerRequestFilter {
             request.abortWith(outcome.problem().problem().status() == 401
                     ? Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build()
                     : response);
+            return;
+        }
+        if (!rate.tryAcquire(outcome.caller())) {
+            request.abortWith(Response.fromResponse(ProblemMapper.respond(ApiProblem.of(429, "rate-limited",
+                    "Too Many Requests", "more server API requests than chat.api.requests-per-second allows: retry "
+                            + "after a second").problem())).header(HttpHeaders.RETRY_AFTER, "1").build());
             return;
         }
         caller.set(outcome.caller());

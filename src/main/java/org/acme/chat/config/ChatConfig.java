@@ -277,6 +277,17 @@ public interface ChatConfig {
          */
         @WithDefault("5s")
         Duration statsInterval();
+
+        /**
+         * Server API requests per second one caller (an API key, or a token's subject) may make, sustained; beyond
+         * it and the burst, 429 with {@code Retry-After: 1}. 0: no limit.
+         */
+        @WithDefault("50")
+        double requestsPerSecond();
+
+        /** Server API requests one caller may make at once after a quiet spell. */
+        @WithDefault("100")
+        int burst();
     }
 
     interface Echo {
