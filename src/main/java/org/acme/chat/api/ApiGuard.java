@@ -4,6 +4,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
@@ -53,5 +54,16 @@ public class ApiGuard implements ContainerRequestFilter {
             return;
         }
         caller.set(outcome.caller());
+        if (bodyless(request)) {
+            // A request with no body at all (curl -X POST …/kick) has no Content-Type, or a client's default one
+            // (form data): whatever it says, an empty body is read as empty JSON rather than refused with 415.
+            request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
+        }
+    }
+
+    /** Whether the request carries no body: no length and no chunks, or a length of 0. */
+    private static boolean bodyless(ContainerRequestContext request) {
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        return length == null ? request.getHeaderString("Transfer-Encoding") == null : length.trim().equals("0");
     }
 }

@@ -115,7 +115,7 @@ public class RoomsResource {
 
     @POST
     @Path("/{room}/members/{name}/kick")
-    @Consumes(MediaType.APPLICATION_JSON) // the body, and so the reason, may be left out
+    @Consumes(MediaType.APPLICATION_JSON) // the body, and so the reason, may be left out (see ApiGuard)
     @Operation(summary = "Close every session of the member in the room, on every node (close 4403 with the reason)")
     public CompletionStage<Response> kick(@PathParam("room") @Pattern(regexp = ROOM, message = ROOM_RULE) String room,
             @PathParam("name") String name, @Valid ApiViews.Kick body) {

@@ -158,6 +158,15 @@ class ServerApiTest {
     }
 
     @Test
+    void aKickNeedsNoBodyAtAll() {
+        String room = uniqueRoom("api-kick-bare");
+        try (WsClient carol = WsClient.join(base, room, "carol")) {
+            api().post("/api/v1/rooms/{room}/members/{name}/kick", room, "carol").then().statusCode(204);
+            assertEquals(4403, carol.awaitClose());
+        }
+    }
+
+    @Test
     void aBanKicksAndRefusesTheRejoinWith403UntilItExpires() {
         String room = uniqueRoom("api-ban");
         try (WsClient mallory = WsClient.join(base, room, "mallory")) {
