@@ -25,6 +25,7 @@ import org.acme.chat.protocol.OutboundFrame;
 import org.acme.chat.protocol.Presence;
 import org.acme.chat.protocol.Refusal;
 import org.acme.chat.protocol.RefusedException;
+import org.acme.chat.tracing.ChatTracing;
 
 /**
  * The broker of a single node ({@code chat.broker=memory}): presence and history in this process, events handed to
@@ -38,14 +39,23 @@ public final class MemoryBroker implements Broker {
     private final EventEncoder encoder;
     private final Clock clock;
     private final int maxMembersPerRoom;
+    private final ChatTracing tracing;
     private volatile Consumer<RoomEvent> listener = event -> {
     };
 
-    public MemoryBroker(HistoryStore history, EventEncoder encoder, Clock clock, int maxMembersPerRoom) {
+    /** A post's two steps are traced as {@code chat.store} and {@code chat.publish} when {@code tracing} is on. */
+    public MemoryBroker(HistoryStore history, EventEncoder encoder, Clock clock, int maxMembersPerRoom,
+            ChatTracing tracing) {
         this.history = history;
         this.encoder = encoder;
         this.clock = clock;
         this.maxMembersPerRoom = maxMembersPerRoom;
+        this.tracing = tracing;
+    }
+
+    /** Without traces. */
+    public MemoryBroker(HistoryStore history, EventEncoder encoder, Clock clock, int maxMembersPerRoom) {
+        this(history, encoder, clock, maxMembersPerRoom, ChatTracing.OFF);
     }
 
     @Override
@@ -122,8 +132,13 @@ public final class MemoryBroker implements Broker {
             if (roster.detached || present == null || !present.id().equals(from.id())) {
                 return CompletableFuture.failedFuture(new IllegalStateException(from.id() + " is not in room " + room));
             }
-            ChatMessage message = history.append(room, from, text, clock.millis());
-            announce(roster, room, MessageType.MESSAGE, from.id(), encoder.frame(message));
+            ChatMessage message;
+            try (ChatTracing.Step store = tracing.step("chat.store")) {
+                message = history.append(room, from, text, clock.millis());
+            }
+            try (ChatTracing.Step publish = tracing.step("chat.publish")) {
+                announce(roster, room, MessageType.MESSAGE, from.id(), encoder.frame(message));
+            }
             return CompletableFuture.completedFuture(message);
         }
     }

@@ -34,6 +34,7 @@ import org.acme.chat.protocol.OutboundFrame;
 import org.acme.chat.protocol.Presence;
 import org.acme.chat.protocol.Refusal;
 import org.acme.chat.protocol.RefusedException;
+import org.acme.chat.tracing.ChatTracing;
 import org.jboss.logging.Logger;
 
 /**
@@ -75,10 +76,18 @@ public final class RedisBroker implements Broker {
     };
     private long refreshTimer = -1;
 
+    /** Without traces. */
     public RedisBroker(Redis redis, Vertx vertx, ObjectMapper mapper, EventEncoder encoder, Clock clock,
             ChatMetrics metrics, int historySize, int maxMembers, long ttlMs, long retentionMs) {
+        this(redis, vertx, mapper, encoder, clock, metrics, historySize, maxMembers, ttlMs, retentionMs,
+                ChatTracing.OFF);
+    }
+
+    /** Each script's Redis command is a child span of the caller's (a join's, a post's) when {@code tracing} is on. */
+    public RedisBroker(Redis redis, Vertx vertx, ObjectMapper mapper, EventEncoder encoder, Clock clock,
+            ChatMetrics metrics, int historySize, int maxMembers, long ttlMs, long retentionMs, ChatTracing tracing) {
         this.commands = new RedisCommands(redis, List.of(RedisScripts.JOIN, RedisScripts.POST, RedisScripts.LEAVE,
-                RedisScripts.REFRESH, RedisScripts.CHECK));
+                RedisScripts.REFRESH, RedisScripts.CHECK), tracing);
         this.vertx = vertx;
         this.mapper = mapper;
         this.encoder = encoder;
