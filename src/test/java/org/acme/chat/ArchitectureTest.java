@@ -39,7 +39,8 @@ class ArchitectureTest {
     void theChatLogicKnowsNoWebSocketFramework() {
         noClasses().that().resideInAnyPackage(ROOT + ".session..", ROOT + ".room..", ROOT + ".broker..",
                 ROOT + ".heartbeat..", ROOT + ".limits..", ROOT + ".lifecycle..", ROOT + ".history..",
-                ROOT + ".protocol..", ROOT + ".transport", ROOT + ".tracing..")
+                ROOT + ".protocol..", ROOT + ".transport", ROOT + ".tracing..",
+                ROOT + ".logging..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.quarkus.websockets..", "io.vertx.core.http..",
                         "io.netty..")
                 .because("sessions, rooms, admission, the heartbeat and shutdown meet connections as Transports")

@@ -90,6 +90,9 @@ public interface ChatConfig {
     /** What the chat's spans may say (tracing itself is on when an OTLP endpoint is configured). */
     Tracing tracing();
 
+    /** The log's format. */
+    Log log();
+
     interface Presence {
         /**
          * How long a member stays listed after its node last vouched for it: a node that dies without cleaning up
@@ -286,6 +289,15 @@ public interface ChatConfig {
          */
         @WithDefault("false")
         boolean roomNames();
+    }
+
+    interface Log {
+        /**
+         * Whether the console logs JSON lines (one object a line; a connection's id in {@code mdc.connection}) instead
+         * of the readable format. On in the {@code prod} profile ({@code application.properties}), off in dev and test.
+         */
+        @WithDefault("false")
+        boolean json();
     }
 
     interface Shutdown {

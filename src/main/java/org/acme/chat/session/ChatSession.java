@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.acme.chat.auth.TokenAuth;
+import org.acme.chat.logging.ConnectionLog;
 import org.acme.chat.protocol.Ack;
 import org.acme.chat.protocol.ClientFrame;
 import org.acme.chat.protocol.ErrorEvent;
@@ -16,7 +17,6 @@ import org.acme.chat.protocol.RefusedException;
 import org.acme.chat.room.JoinRequest;
 import org.acme.chat.room.Participant;
 import org.acme.chat.transport.Transport;
-import org.jboss.logging.Logger;
 
 /**
  * A connection to one chat room (protocol v1): it joins the room on open, turns the client's frames into room calls,
@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
  */
 public final class ChatSession extends Session implements Participant {
 
-    private static final Logger LOG = Logger.getLogger(ChatSession.class);
+    private static final ConnectionLog LOG = ConnectionLog.of(ChatSession.class);
 
     private final ChatSessions chats;
     private final AtomicBoolean seated = new AtomicBoolean();
@@ -106,7 +106,7 @@ public final class ChatSession extends Session implements Participant {
         if (decoded instanceof ClientFrame.Send message) {
             chats.rooms.post(room, member, message.text()).whenComplete((posted, failure) -> {
                 if (failure != null) {
-                    LOG.debugf("message from %s not posted: %s", id(), failure);
+                    LOG.debugf(id(), "message from connection %s not posted: %s", id(), failure.getClass().getName());
                 } else if (message.ref() != null) {
                     send(chats.encoder.frame(new Ack(message.ref(), posted.id())));
                 }
@@ -138,7 +138,7 @@ public final class ChatSession extends Session implements Participant {
         seated.set(false);
         Refusal refusal = RefusedException.of(failure);
         if (refusal == null) {
-            LOG.errorf(failure, "closing connection %s: its join failed unexpectedly", id());
+            LOG.errorf(id(), failure, "closing connection %s: its join failed unexpectedly", id());
             refusal = Refusal.Kind.INTERNAL_ERROR;
         }
         close(refusal);

@@ -125,12 +125,12 @@ public final class MemoryBroker implements Broker {
     public CompletionStage<ChatMessage> post(String room, Member from, String text) {
         Roster roster = rosters.get(room);
         if (roster == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException(from.id() + " is not in room " + room));
+            return CompletableFuture.failedFuture(notInRoom(from));
         }
         synchronized (roster) {
             Member present = roster.members.get(NameKey.of(from.name()));
             if (roster.detached || present == null || !present.id().equals(from.id())) {
-                return CompletableFuture.failedFuture(new IllegalStateException(from.id() + " is not in room " + room));
+                return CompletableFuture.failedFuture(notInRoom(from));
             }
             ChatMessage message;
             try (ChatTracing.Step store = tracing.step("chat.store")) {
@@ -156,6 +156,11 @@ public final class MemoryBroker implements Broker {
             return CompletableFuture.completedFuture(roster.members.size() >= maxMembersPerRoom
                     ? Optional.of(Refusal.roomFull(room)) : Optional.empty());
         }
+    }
+
+    /** A post from a member who is not (or no longer) in the room; the message names no room (it may be logged). */
+    private static IllegalStateException notInRoom(Member from) {
+        return new IllegalStateException("connection " + from.id() + " is not a member of the room it posted to");
     }
 
     /** Numbers the event and hands it to the listener, under the roster's lock. */

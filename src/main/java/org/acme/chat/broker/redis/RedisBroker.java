@@ -25,6 +25,7 @@ import org.acme.chat.broker.Joined;
 import org.acme.chat.broker.NameKey;
 import org.acme.chat.broker.RoomEvent;
 import org.acme.chat.history.MessageId;
+import org.acme.chat.logging.ConnectionLog;
 import org.acme.chat.metrics.ChatMetrics;
 import org.acme.chat.protocol.ChatMessage;
 import org.acme.chat.protocol.EventEncoder;
@@ -53,6 +54,7 @@ public final class RedisBroker implements Broker {
 
     static final String CHANNEL = "chat:events";
     private static final Logger LOG = Logger.getLogger(RedisBroker.class);
+    private static final ConnectionLog CONNECTIONS = ConnectionLog.of(RedisBroker.class);
 
     private final RedisCommands commands;
     private final Vertx vertx;
@@ -240,8 +242,8 @@ public final class RedisBroker implements Broker {
                 .thenCompose(reply -> {
                     for (Response id : reply.get(0)) {
                         Member lost = vouched.get(id.toString());
-                        LOG.infof("%s lost the name '%s' in room %s to another member while Redis was away; "
-                                + "it is no longer listed", lost.id(), lost.name(), room);
+                        CONNECTIONS.infof(lost.id(), "connection %s lost its name to another member of its room "
+                                + "while Redis was away; it is no longer listed", lost.id());
                         forgetLocal(room, lost.id());
                     }
                     List<CompletableFuture<Void>> undone = new ArrayList<>();
@@ -272,7 +274,7 @@ public final class RedisBroker implements Broker {
         try {
             dispatch(payload);
         } catch (RuntimeException e) {
-            LOG.warnf("ignoring an unreadable event on %s: %s", CHANNEL, e.toString());
+            LOG.warnf("ignoring an unreadable event on %s: %s", CHANNEL, e.getClass().getName());
         }
     }
 
@@ -326,7 +328,7 @@ public final class RedisBroker implements Broker {
             try {
                 members.add(mapper.readValue(fields[2], Member.class));
             } catch (JsonProcessingException e) {
-                LOG.warnf("skipping an unreadable presence entry: %s", e.getOriginalMessage());
+                LOG.warnf("skipping an unreadable presence entry: %s", e.getClass().getName());
             }
         }
         return members;
