@@ -124,7 +124,8 @@ public final class PackagedApp implements AutoCloseable {
     public void assertNoErrorsLogged() throws IOException {
         List<String> errors = Files.readAllLines(log).stream()
                 .filter(line -> line.contains(" ERROR ") || line.startsWith("\tat ")
-                        || line.startsWith("{") && line.contains("\"level\":\"ERROR\""))
+                        || line.startsWith("{") && (line.contains("\"level\":\"ERROR\"")
+                                || line.contains("\"level\":\"SEVERE\"")))
                 .limit(5).toList();
         assertEquals(List.of(), errors, () -> "errors in " + log);
     }

@@ -19,16 +19,27 @@ class TracingSwitchTest {
     }
 
     @Test
+    void theExtensionsDefaultEndpointIsNoEndpoint() {
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withDefaultValue("quarkus.otel.exporter.otlp.endpoint", "http://localhost:4317/")
+                .withSources(new TracingSwitch())
+                .build();
+        assertEquals(true, config.getValue(TracingSwitch.SDK_DISABLED, Boolean.class));
+    }
+
+    @Test
     void anyOtlpEndpointLeavesItOn() {
-        assertEquals(Optional.empty(), sdkDisabled(Map.of("quarkus.otel.exporter.otlp.endpoint",
+        assertEquals(Optional.of(false), sdkDisabled(Map.of("quarkus.otel.exporter.otlp.endpoint",
                 "http://collector:4317")));
-        assertEquals(Optional.empty(), sdkDisabled(Map.of("quarkus.otel.exporter.otlp.traces.endpoint",
+        assertEquals(Optional.of(false), sdkDisabled(Map.of("quarkus.otel.exporter.otlp.traces.endpoint",
                 "http://collector:4318")));
     }
 
     @Test
     void anExplicitSettingWins() {
         assertEquals(Optional.of(false), sdkDisabled(Map.of("quarkus.otel.sdk.disabled", "false")));
+        assertEquals(Optional.of(true), sdkDisabled(Map.of("quarkus.otel.sdk.disabled", "true",
+                "quarkus.otel.exporter.otlp.endpoint", "http://collector:4317")));
     }
 
     /** {@code quarkus.otel.sdk.disabled} with {@code settings} at the ordinal of application.properties. */
