@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shape of the code, checked on the compiled classes: packages depend on each other without cycles, framework
- * internals are used in the transport adapter only, and the chat logic below the endpoints knows no WebSocket
- * framework at all (it meets connections through {@code transport.Transport}).
+ * internals are used in the transport adapter only, the chat logic below the endpoints knows no WebSocket framework
+ * at all (it meets connections through {@code transport.Transport}), and spans are made through the OpenTelemetry API.
  */
 class ArchitectureTest {
 
@@ -39,10 +39,19 @@ class ArchitectureTest {
     void theChatLogicKnowsNoWebSocketFramework() {
         noClasses().that().resideInAnyPackage(ROOT + ".session..", ROOT + ".room..", ROOT + ".broker..",
                 ROOT + ".heartbeat..", ROOT + ".limits..", ROOT + ".lifecycle..", ROOT + ".history..",
-                ROOT + ".protocol..", ROOT + ".transport")
+                ROOT + ".protocol..", ROOT + ".transport", ROOT + ".tracing..",
+                ROOT + ".logging..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.quarkus.websockets..", "io.vertx.core.http..",
                         "io.netty..")
                 .because("sessions, rooms, admission, the heartbeat and shutdown meet connections as Transports")
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyTheTracingPackageKnowsTheOpenTelemetrySdk() {
+        noClasses().that().resideOutsideOfPackages(ROOT + ".tracing..", ROOT + ".config..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.opentelemetry.sdk..")
+                .because("Quarkus configures the SDK; the chat makes spans through the API and tracing.ChatTracing")
                 .check(MAIN);
     }
 }

@@ -70,7 +70,7 @@ public class ApiAuth {
         try {
             token = parser.parse(credential);
         } catch (ParseException e) {
-            LOG.debugf("server API token refused: %s", e.getCause() != null ? e.getCause() : e);
+            LOG.debugf("server API token refused: %s", (e.getCause() != null ? e.getCause() : e).getClass().getName());
             return refused(401, "unknown API key, or an invalid or expired token");
         }
         if (!token.getGroups().contains(adminRole)) {

@@ -78,7 +78,8 @@ public class TokenAuth {
         try {
             jwt = parser.parse(token.get());
         } catch (ParseException e) {
-            LOG.debugf("token refused: %s", e.getCause() != null ? e.getCause() : e);
+            // Neither the token nor its claims: jose4j's message quotes the claims (the user's name, its rooms).
+            LOG.debugf("token refused: %s %s", e.getMessage(), errorCodes(e));
             return Outcome.refused(wrongAudience(e) ? WRONG_AUDIENCE : INVALID_TOKEN);
         }
         long expiresAt = jwt.getExpirationTime() * 1000L;
@@ -98,6 +99,12 @@ public class TokenAuth {
     }
 
     /** Whether the token was refused for its {@code aud} claim ({@code mp.jwt.verify.audiences} is set). */
+    /** jose4j's error codes for why a token is invalid (e.g. [1] expired, [8] audience), or empty. */
+    private static List<Integer> errorCodes(ParseException e) {
+        return e.getCause() instanceof InvalidJwtException invalid
+                ? invalid.getErrorDetails().stream().map(detail -> detail.getErrorCode()).toList() : List.of();
+    }
+
     private static boolean wrongAudience(ParseException e) {
         return e.getCause() instanceof InvalidJwtException invalid
                 && (invalid.hasErrorCode(ErrorCodes.AUDIENCE_INVALID) || invalid.hasErrorCode(ErrorCodes.AUDIENCE_MISSING));

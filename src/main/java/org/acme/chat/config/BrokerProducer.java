@@ -16,6 +16,7 @@ import org.acme.chat.broker.redis.RedisBroker;
 import org.acme.chat.history.InMemoryHistoryStore;
 import org.acme.chat.metrics.ChatMetrics;
 import org.acme.chat.protocol.EventEncoder;
+import org.acme.chat.tracing.ChatTracing;
 
 /**
  * The application's {@link Broker}, as {@code chat.broker} says: {@code memory} (one node) or {@code redis} (the Redis
@@ -27,18 +28,19 @@ public class BrokerProducer {
     @Produces
     @Singleton
     Broker broker(ChatConfig config, EventEncoder encoder, ObjectMapper mapper, Vertx vertx, ChatMetrics metrics,
-            Instance<Redis> redis) {
+            Instance<Redis> redis, ChatTracing tracing) {
         Broker broker;
         if (config.broker() == ChatConfig.BrokerKind.REDIS) {
             broker = new RedisBroker(redis.get(), vertx, mapper, encoder, Clock.systemUTC(), metrics,
                     config.history().size(), config.limits().maxMembersPerRoom(), config.presence().ttl().toMillis(),
-                    config.history().retention().toMillis())
+                    config.history().retention().toMillis(), tracing)
                     .start();
         } else {
             var history = new InMemoryHistoryStore(config.history().size(), config.history().maxRooms(),
                     historyBytes(config.history().maxBytes()));
             metrics.watchHistory(history::bytes);
-            broker = new MemoryBroker(history, encoder, Clock.systemUTC(), config.limits().maxMembersPerRoom());
+            broker = new MemoryBroker(history, encoder, Clock.systemUTC(), config.limits().maxMembersPerRoom(),
+                    tracing);
         }
         metrics.watchBroker(broker::available);
         return broker;

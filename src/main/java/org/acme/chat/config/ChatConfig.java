@@ -91,6 +91,12 @@ public interface ChatConfig {
     /** Graceful shutdown. */
     Shutdown shutdown();
 
+    /** What the chat's spans may say (tracing itself is on when an OTLP endpoint is configured). */
+    Tracing tracing();
+
+    /** The log's format. */
+    Log log();
+
     interface Presence {
         /**
          * How long a member stays listed after its node last vouched for it: a node that dies without cleaning up
@@ -312,6 +318,24 @@ public interface ChatConfig {
         /** How long a pinged connection has to send any frame (normally the pong) before it is closed with 4408. */
         @WithDefault("10s")
         Duration timeout();
+    }
+
+    interface Tracing {
+        /**
+         * Whether spans may name the room: the attribute {@code chat.room} on {@code chat.join} and {@code chat.post},
+         * and the raw {@code url.path} of upgrade requests. Off, no span that leaves the node carries a room's name.
+         */
+        @WithDefault("false")
+        boolean roomNames();
+    }
+
+    interface Log {
+        /**
+         * Whether the console logs JSON lines (one object a line; a connection's id in {@code mdc.connection}) instead
+         * of the readable format. On in the {@code prod} profile ({@code application.properties}), off in dev and test.
+         */
+        @WithDefault("false")
+        boolean json();
     }
 
     interface Shutdown {

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
-import org.jboss.logging.Logger;
+import org.acme.chat.logging.ConnectionLog;
 
 /**
  * Knows when each open connection last sent a frame, pings the idle ones and reaps those that leave a ping
@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
  */
 public final class HeartbeatMonitor {
 
-    private static final Logger LOG = Logger.getLogger(HeartbeatMonitor.class);
+    private static final ConnectionLog LOG = ConnectionLog.of(HeartbeatMonitor.class);
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final long intervalNanos;
@@ -72,7 +72,7 @@ public final class HeartbeatMonitor {
             if (awaitingPong) {
                 if (now - pingedAt >= timeoutNanos) {
                     entry.reaped = true;
-                    LOG.infof("reaping connection %s: no frame for %d ms, ping unanswered for %d ms",
+                    LOG.infof(entry.connection.id(), "reaping connection %s: no frame for %d ms, ping unanswered for %d ms",
                             entry.connection.id(), (now - last) / 1_000_000, (now - pingedAt) / 1_000_000);
                     entry.connection.reap();
                     reaped++;

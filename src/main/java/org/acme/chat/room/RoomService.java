@@ -2,6 +2,7 @@ package org.acme.chat.room;
 
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -15,10 +16,12 @@ import org.acme.chat.protocol.Member;
 import org.acme.chat.protocol.MessageType;
 import org.acme.chat.protocol.Refusal;
 import org.acme.chat.time.Timers;
+import org.acme.chat.tracing.ChatTracing;
 
 /**
- * The application's rooms: the {@link RoomRegistry} wired to the broker, configuration and metrics. Created at
- * start-up, so that every meter is on {@code /q/metrics} (at zero) before the first connection.
+ * The application's rooms: the {@link RoomRegistry} wired to the broker, configuration, metrics and traces (joins and
+ * posts in spans when {@link ChatTracing} is on). Created at start-up, so that every meter is on {@code /q/metrics} (at
+ * zero) before the first connection.
  */
 @Startup
 @ApplicationScoped
@@ -26,27 +29,43 @@ public class RoomService {
 
     private final RoomRegistry registry;
     private final ChatMetrics metrics;
+    private final ChatTracing tracing;
 
-    public RoomService(Broker broker, ChatConfig config, EventEncoder encoder, ChatMetrics metrics, Timers timers) {
-        this.registry = new RoomRegistry(broker, encoder, RoomRegistry.Settings.of(config), timers,
-                metrics::delivered, new PresenceMeter() {
-                    @Override
-                    public void notice(MessageType type, boolean coalesced) {
-                        metrics.presenceNotice(type, coalesced);
-                    }
+    @Inject
+    public RoomService(Broker broker, ChatConfig config, EventEncoder encoder, ChatMetrics metrics, Timers timers,
+            ChatTracing tracing) {
+        this.registry = new RoomRegistry(broker, encoder, RoomRegistry.Settings.of(config), timers, count -> {
+            metrics.delivered(count);
+            if (count > 0) {
+                tracing.recipients(count);
+            }
+        }, new PresenceMeter() {
+            @Override
+            public void notice(MessageType type, boolean coalesced) {
+                metrics.presenceNotice(type, coalesced);
+            }
 
-                    @Override
-                    public void netted(int notices) {
-                        metrics.presenceNetted(notices);
-                    }
-                });
+            @Override
+            public void netted(int notices) {
+                metrics.presenceNetted(notices);
+            }
+        });
         this.metrics = metrics;
+        this.tracing = tracing;
         metrics.watch(registry::members, registry::activeRooms);
+    }
+
+    /** Without traces. */
+    public RoomService(Broker broker, ChatConfig config, EventEncoder encoder, ChatMetrics metrics, Timers timers) {
+        this(broker, config, encoder, metrics, timers, ChatTracing.OFF);
     }
 
     /** See {@link RoomRegistry#join}. */
     public CompletionStage<Void> join(String room, Participant participant, MessageId since) {
-        return registry.join(room, participant, since);
+        if (!tracing.enabled()) {
+            return registry.join(room, participant, since);
+        }
+        return tracing.join(participant.member().id(), room, () -> registry.join(room, participant, since));
     }
 
     public void leave(String room, String memberId) {
@@ -57,7 +76,10 @@ public class RoomService {
     public CompletionStage<ChatMessage> post(String room, Member from, String text) {
         metrics.received();
         long start = System.nanoTime();
-        return registry.post(room, from, text).whenComplete((message, failure) ->
+        CompletionStage<ChatMessage> posted = tracing.enabled()
+                ? tracing.post(from.id(), room, () -> registry.post(room, from, text))
+                : registry.post(room, from, text);
+        return posted.whenComplete((message, failure) ->
                 metrics.broadcast().record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
     }
 

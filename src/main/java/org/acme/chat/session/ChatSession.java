@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.acme.chat.auth.TokenAuth;
+import org.acme.chat.logging.ConnectionLog;
 import org.acme.chat.protocol.Ack;
 import org.acme.chat.protocol.ClientFrame;
 import org.acme.chat.protocol.ErrorEvent;
@@ -16,7 +17,6 @@ import org.acme.chat.protocol.RefusedException;
 import org.acme.chat.room.JoinRequest;
 import org.acme.chat.room.Participant;
 import org.acme.chat.transport.Transport;
-import org.jboss.logging.Logger;
 
 /**
  * A connection to one chat room (protocol v1): it joins the room on open, turns the client's frames into room calls,
@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
  */
 public final class ChatSession extends Session implements Participant {
 
-    private static final Logger LOG = Logger.getLogger(ChatSession.class);
+    private static final ConnectionLog LOG = ConnectionLog.of(ChatSession.class);
     /** What a WebSocket close frame leaves for the reason (RFC 6455: 125 bytes of payload, 2 of them the code). */
     private static final int MAX_CLOSE_REASON_BYTES = 123;
 
@@ -98,7 +98,7 @@ public final class ChatSession extends Session implements Participant {
      */
     @Override
     public void removed(String reason) {
-        LOG.debugf("connection %s removed from room %s by the server API", id(), room);
+        LOG.debugf(id(), "connection %s removed from its room by the server API", id());
         transport.execute(() -> close(Refusal.Kind.KICKED.because(closeReason(reason))));
     }
 
@@ -137,7 +137,7 @@ public final class ChatSession extends Session implements Participant {
         if (decoded instanceof ClientFrame.Send message) {
             chats.rooms.post(room, member, message.text()).whenComplete((posted, failure) -> {
                 if (failure != null) {
-                    LOG.debugf("message from %s not posted: %s", id(), failure);
+                    LOG.debugf(id(), "message from connection %s not posted: %s", id(), failure.getClass().getName());
                 } else if (message.ref() != null) {
                     send(chats.encoder.frame(new Ack(message.ref(), posted.id())));
                 }
@@ -169,7 +169,7 @@ public final class ChatSession extends Session implements Participant {
         seated.set(false);
         Refusal refusal = RefusedException.of(failure);
         if (refusal == null) {
-            LOG.errorf(failure, "closing connection %s: its join failed unexpectedly", id());
+            LOG.errorf(id(), failure, "closing connection %s: its join failed unexpectedly", id());
             refusal = Refusal.Kind.INTERNAL_ERROR;
         }
         refuse(refusal);

@@ -2,11 +2,11 @@ package org.acme.chat.session;
 
 import java.util.function.UnaryOperator;
 import org.acme.chat.auth.TokenAuth;
+import org.acme.chat.logging.ConnectionLog;
 import org.acme.chat.protocol.CloseCodes;
 import org.acme.chat.protocol.OutboundFrame;
 import org.acme.chat.protocol.Refusal;
 import org.acme.chat.transport.Transport;
-import org.jboss.logging.Logger;
 
 /**
  * The connectivity check at {@code /echo}, speaking the keep-alive mini-protocol: the text {@code ping} is answered
@@ -22,7 +22,7 @@ public final class EchoSession extends Session {
     static final String BYE = "bye";
     static final String GOODBYE = "Bye";
     private static final OutboundFrame PONG = OutboundFrame.text("pong");
-    private static final Logger LOG = Logger.getLogger(EchoSession.class);
+    private static final ConnectionLog LOG = ConnectionLog.of(EchoSession.class);
 
     private final TokenAuth auth;
 
@@ -40,14 +40,14 @@ public final class EchoSession extends Session {
         if (auth.enabled()) {
             TokenAuth.Outcome outcome = auth.authenticate(headers);
             if (!outcome.accepted()) {
-                LOG.debugf("echo connection %s from %s refused: %s", id(), ip(), outcome.refusal().message());
+                LOG.debugf(id(), "echo connection %s refused: %s", id(), outcome.refusal().code());
                 refuse(outcome.refusal()); // the guard refused it before the upgrade unless it expired meanwhile
                 return false;
             }
             expiresAt = outcome.expiresAtMillis();
         }
         boolean admitted = admit();
-        LOG.debugf("echo connection %s from %s %s", id(), ip(), admitted ? "opened" : "refused");
+        LOG.debugf(id(), "echo connection %s %s", id(), admitted ? "opened" : "refused");
         if (admitted && expiresAt > 0) {
             closeAtExpiry(expiresAt);
         }
@@ -57,20 +57,20 @@ public final class EchoSession extends Session {
     @Override
     protected void text(String text) {
         if (PING.equals(text)) {
-            LOG.debugf("echo connection %s: ping, answering pong", id());
+            LOG.debugf(id(), "echo connection %s: ping, answering pong", id());
             send(PONG);
         } else if (BYE.equals(text)) {
-            LOG.debugf("echo connection %s: bye, closing with %d", id(), CloseCodes.NORMAL);
+            LOG.debugf(id(), "echo connection %s: bye, closing with %d", id(), CloseCodes.NORMAL);
             end(CloseCodes.NORMAL, GOODBYE);
         } else {
-            LOG.debugf("echo connection %s: text message of %d chars, echoed", id(), text.length());
+            LOG.debugf(id(), "echo connection %s: text message of %d chars, echoed", id(), text.length());
             send(OutboundFrame.text(text));
         }
     }
 
     @Override
     protected void binary(byte[] data) {
-        LOG.debugf("echo connection %s: binary message of %d bytes, echoed", id(), data.length);
+        LOG.debugf(id(), "echo connection %s: binary message of %d bytes, echoed", id(), data.length);
         send(OutboundFrame.binary(data));
     }
 }

@@ -2,12 +2,12 @@ package org.acme.chat.session;
 
 import org.acme.chat.heartbeat.Monitored;
 import org.acme.chat.limits.FloodGuard;
+import org.acme.chat.logging.ConnectionLog;
 import org.acme.chat.protocol.CloseCodes;
 import org.acme.chat.protocol.OutboundFrame;
 import org.acme.chat.protocol.Refusal;
 import org.acme.chat.time.Timers;
 import org.acme.chat.transport.Transport;
-import org.jboss.logging.Logger;
 
 /**
  * One client connection, whatever it speaks: what every endpoint shares. It is admitted (or refused) on open, spends
@@ -22,7 +22,7 @@ public abstract class Session implements Monitored {
 
     static final String HEARTBEAT_TIMEOUT = "heartbeat timeout";
     static final String SHUTTING_DOWN = "server shutting down";
-    private static final Logger LOG = Logger.getLogger(Session.class);
+    private static final ConnectionLog LOG = ConnectionLog.of(Session.class);
     private static final long CAUGHT_UP = Long.MIN_VALUE;
     private static final Refusal DRAIN_TIMEOUT = Refusal.Kind.SLOW_CONSUMER.because("too slow: not reading");
 
@@ -119,7 +119,7 @@ public abstract class Session implements Monitored {
 
     /** The connection has closed, however: free everything it held. */
     public final void onClose() {
-        LOG.debugf("connection %s closed", id());
+        LOG.debugf(id(), "connection %s closed", id());
         closing = true;
         cancelExpiry();
         released();
@@ -173,7 +173,7 @@ public abstract class Session implements Monitored {
 
     private void overflow(long waiting, Refusal refusal) {
         overflowed = true;
-        LOG.infof("closing connection %s: %d bytes queued for a client that does not read (%s)", id(), waiting,
+        LOG.infof(id(), "closing connection %s: %d bytes queued for a client that does not read (%s)", id(), waiting,
                 refusal.message());
         transport.execute(() -> close(refusal));
     }

@@ -1,5 +1,6 @@
 package org.acme.chat.websocket;
 
+import io.opentelemetry.context.Scope;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -26,9 +27,11 @@ public class ChatSocket extends SessionEndpoint {
         ChatSession session = chats.create(VertxTransport.of(connection));
         // WebSockets Next hands this connection no frame before the returned Uni completes, so even with a broker
         // that answers late (Redis) the welcome is the first frame and early frames are answered after it
-        // (EarlyFramesTest).
-        return attach(connection, session, session.open(connection.pathParam("room"),
-                Handshake.singleQueryParam(query, "name"), Handshake.singleQueryParam(query, "since"),
-                connection.handshakeRequest()::header));
+        // (EarlyFramesTest). The join's span, if any, starts in the upgrade's trace.
+        try (Scope ignored = UpgradeTrace.resume(connection)) {
+            return attach(connection, session, session.open(connection.pathParam("room"),
+                    Handshake.singleQueryParam(query, "name"), Handshake.singleQueryParam(query, "since"),
+                    connection.handshakeRequest()::header));
+        }
     }
 }

@@ -12,10 +12,10 @@ import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import java.util.concurrent.CompletionStage;
+import org.acme.chat.logging.ConnectionLog;
 import org.acme.chat.protocol.Refusal;
 import org.acme.chat.session.Session;
 import org.acme.chat.transport.vertx.FrameFailures;
-import org.jboss.logging.Logger;
 
 /**
  * The lifecycle every endpoint shares: each connection gets a {@link Session} on open (the subclass's
@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
 public abstract class SessionEndpoint {
 
     private static final TypedKey<Session> SESSION = new TypedKey<>("chat.session");
-    private static final Logger LOG = Logger.getLogger(SessionEndpoint.class);
+    private static final ConnectionLog LOG = ConnectionLog.of(SessionEndpoint.class);
 
     /**
      * Keeps {@code session} with its connection, then returns {@code opened} as the {@code @OnOpen} result:
@@ -88,14 +88,14 @@ public abstract class SessionEndpoint {
         Session session = connection.userData().get(SESSION);
         if (session == null || connection.isClosed()) {
             // The TCP connection is already gone (e.g. Netty dropped a frame over the hard cap); @OnClose cleans up.
-            LOG.debugf("error on closed connection %s: %s", connection.id(), failure);
+            LOG.debugf(connection.id(), "error on closed connection %s: %s", connection.id(), failure);
             return;
         }
         Refusal refusal = FrameFailures.classify(failure);
         if (refusal == Refusal.Kind.INTERNAL_ERROR) {
-            LOG.errorf(failure, "closing connection %s after an unexpected error", connection.id());
+            LOG.errorf(connection.id(), failure, "closing connection %s after an unexpected error", connection.id());
         } else {
-            LOG.debugf("closing connection %s: %s", connection.id(), failure.getMessage());
+            LOG.debugf(connection.id(), "closing connection %s: %s", connection.id(), failure.getMessage());
         }
         session.onFailure(refusal);
     }

@@ -36,7 +36,7 @@ public class SubprotocolGuard {
             rc.next();
             return;
         }
-        LOG.debugf("malformed %s subprotocol refused on %s", PropagatedHeaders.PREFIX, rc.normalizedPath());
+        LOG.debugf("malformed %s subprotocol refused", PropagatedHeaders.PREFIX);
         PlainReply.refuse(rc, Refusal.Kind.INVALID_SUBPROTOCOL, metrics);
     }
 }

@@ -121,7 +121,7 @@ public class UpgradeGuard {
                 Handshake.singleQueryParam(query, "since"), rc.request()::getHeader)
                 .whenComplete((refusal, failure) -> context.runOnContext(v -> {
                     if (failure != null) {
-                        LOG.errorf(failure, "join check failed for %s", path);
+                        LOG.errorf(failure, "the join check of an upgrade to a chat room failed");
                         reject(rc, Refusal.Kind.INTERNAL_ERROR.because("internal error: try again"));
                     } else if (refusal.isPresent()) {
                         reject(rc, refusal.get());

@@ -117,11 +117,22 @@ public final class PackagedApp implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    /** Fails if the app logged anything at ERROR level (or a stack trace) so far. */
+    /**
+     * Fails if the app logged anything at ERROR level (or a stack trace) so far, in the readable format or as JSON lines
+     * ({@code chat.log.json}).
+     */
     public void assertNoErrorsLogged() throws IOException {
         List<String> errors = Files.readAllLines(log).stream()
-                .filter(line -> line.contains(" ERROR ") || line.startsWith("\tat ")).limit(5).toList();
+                .filter(line -> line.contains(" ERROR ") || line.startsWith("\tat ")
+                        || line.startsWith("{") && (line.contains("\"level\":\"ERROR\"")
+                                || line.contains("\"level\":\"SEVERE\"")))
+                .limit(5).toList();
         assertEquals(List.of(), errors, () -> "errors in " + log);
+    }
+
+    /** The file the app's output goes to. */
+    public Path log() {
+        return log;
     }
 
     @Override

@@ -31,6 +31,7 @@ import org.acme.chat.protocol.OutboundFrame;
 import org.acme.chat.protocol.Presence;
 import org.acme.chat.protocol.Refusal;
 import org.acme.chat.protocol.RefusedException;
+import org.acme.chat.tracing.ChatTracing;
 
 /**
  * The broker of a single node ({@code chat.broker=memory}): presence and history in this process, events handed to
@@ -45,15 +46,24 @@ public final class MemoryBroker implements Broker {
     private final Clock clock;
     private final int maxMembersPerRoom;
     private final MemoryBans bans;
+    private final ChatTracing tracing;
     private volatile Consumer<RoomEvent> listener = event -> {
     };
 
-    public MemoryBroker(HistoryStore history, EventEncoder encoder, Clock clock, int maxMembersPerRoom) {
+    /** A post's two steps are traced as {@code chat.store} and {@code chat.publish} when {@code tracing} is on. */
+    public MemoryBroker(HistoryStore history, EventEncoder encoder, Clock clock, int maxMembersPerRoom,
+            ChatTracing tracing) {
         this.history = history;
         this.encoder = encoder;
         this.clock = clock;
         this.maxMembersPerRoom = maxMembersPerRoom;
         this.bans = new MemoryBans(clock);
+        this.tracing = tracing;
+    }
+
+    /** Without traces. */
+    public MemoryBroker(HistoryStore history, EventEncoder encoder, Clock clock, int maxMembersPerRoom) {
+        this(history, encoder, clock, maxMembersPerRoom, ChatTracing.OFF);
     }
 
     @Override
@@ -125,15 +135,20 @@ public final class MemoryBroker implements Broker {
     public CompletionStage<ChatMessage> post(String room, Member from, String text) {
         Roster roster = rosters.get(room);
         if (roster == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException(from.id() + " is not in room " + room));
+            return CompletableFuture.failedFuture(notInRoom(from));
         }
         synchronized (roster) {
             Member present = roster.members.get(NameKey.of(from.name()));
             if (roster.detached || present == null || !present.id().equals(from.id())) {
-                return CompletableFuture.failedFuture(new IllegalStateException(from.id() + " is not in room " + room));
+                return CompletableFuture.failedFuture(notInRoom(from));
             }
-            ChatMessage message = history.append(room, from, text, clock.millis());
-            announce(roster, room, MessageType.MESSAGE, from.id(), encoder.frame(message));
+            ChatMessage message;
+            try (ChatTracing.Step store = tracing.step("chat.store")) {
+                message = history.append(room, from, text, clock.millis());
+            }
+            try (ChatTracing.Step publish = tracing.step("chat.publish")) {
+                announce(roster, room, MessageType.MESSAGE, from.id(), encoder.frame(message));
+            }
             return CompletableFuture.completedFuture(message);
         }
     }
@@ -265,6 +280,11 @@ public final class MemoryBroker implements Broker {
     private void detach(String room, Roster roster) {
         roster.detached = true;
         rosters.remove(room, roster);
+    }
+
+    /** A post from a member who is not (or no longer) in the room; the message names no room (it may be logged). */
+    private static IllegalStateException notInRoom(Member from) {
+        return new IllegalStateException("connection " + from.id() + " is not a member of the room it posted to");
     }
 
     /** Numbers the event and hands it to the listener, under the roster's lock. */

@@ -28,6 +28,7 @@ import org.acme.chat.broker.NameKey;
 import org.acme.chat.broker.RoomEvent;
 import org.acme.chat.broker.RoomPage;
 import org.acme.chat.history.MessageId;
+import org.acme.chat.logging.ConnectionLog;
 import org.acme.chat.metrics.ChatMetrics;
 import org.acme.chat.protocol.ChatMessage;
 import org.acme.chat.protocol.Deleted;
@@ -38,6 +39,7 @@ import org.acme.chat.protocol.OutboundFrame;
 import org.acme.chat.protocol.Presence;
 import org.acme.chat.protocol.Refusal;
 import org.acme.chat.protocol.RefusedException;
+import org.acme.chat.tracing.ChatTracing;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,6 +58,7 @@ public final class RedisBroker implements Broker {
 
     static final String CHANNEL = "chat:events";
     private static final Logger LOG = Logger.getLogger(RedisBroker.class);
+    private static final ConnectionLog CONNECTIONS = ConnectionLog.of(RedisBroker.class);
 
     private final RedisCommands commands;
     private final Vertx vertx;
@@ -80,9 +83,17 @@ public final class RedisBroker implements Broker {
     };
     private long refreshTimer = -1;
 
+    /** Without traces. */
     public RedisBroker(Redis redis, Vertx vertx, ObjectMapper mapper, EventEncoder encoder, Clock clock,
             ChatMetrics metrics, int historySize, int maxMembers, long ttlMs, long retentionMs) {
-        this.commands = new RedisCommands(redis, RedisScripts.ALL);
+        this(redis, vertx, mapper, encoder, clock, metrics, historySize, maxMembers, ttlMs, retentionMs,
+                ChatTracing.OFF);
+    }
+
+    /** Each script's Redis command is a child span of the caller's (a join's, a post's) when {@code tracing} is on. */
+    public RedisBroker(Redis redis, Vertx vertx, ObjectMapper mapper, EventEncoder encoder, Clock clock,
+            ChatMetrics metrics, int historySize, int maxMembers, long ttlMs, long retentionMs, ChatTracing tracing) {
+        this.commands = new RedisCommands(redis, RedisScripts.ALL, tracing);
         this.vertx = vertx;
         this.mapper = mapper;
         this.encoder = encoder;
@@ -313,8 +324,8 @@ public final class RedisBroker implements Broker {
                 .thenCompose(reply -> {
                     for (Response id : reply.get(0)) {
                         Member lost = vouched.get(id.toString());
-                        LOG.infof("%s lost the name '%s' in room %s to another member while Redis was away; "
-                                + "it is no longer listed", lost.id(), lost.name(), room);
+                        CONNECTIONS.infof(lost.id(), "connection %s lost its name to another member of its room "
+                                + "while Redis was away; it is no longer listed", lost.id());
                         forgetLocal(room, lost.id());
                     }
                     List<CompletableFuture<Void>> undone = new ArrayList<>();
@@ -345,7 +356,7 @@ public final class RedisBroker implements Broker {
         try {
             dispatch(payload);
         } catch (RuntimeException e) {
-            LOG.warnf("ignoring an unreadable event on %s: %s", CHANNEL, e.toString());
+            LOG.warnf("ignoring an unreadable event on %s: %s", CHANNEL, e.getClass().getName());
         }
     }
 

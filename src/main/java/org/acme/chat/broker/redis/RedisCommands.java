@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.acme.chat.tracing.ChatTracing;
 
 /**
  * Every script this node runs goes over one Redis connection, pipelined. Redis runs a connection's commands in the
@@ -28,26 +29,31 @@ final class RedisCommands {
 
     private final Redis redis;
     private final List<String> scripts;
+    private final ChatTracing tracing;
     private final Map<String, String> shas = new ConcurrentHashMap<>();
     private Future<RedisConnection> connection;
 
-    RedisCommands(Redis redis, List<String> scripts) {
+    RedisCommands(Redis redis, List<String> scripts, ChatTracing tracing) {
         this.redis = redis;
         this.scripts = scripts;
+        this.tracing = tracing;
         scripts.forEach(script -> shas.put(script, sha1(script)));
     }
 
-    /** Runs one of the scripts given at construction, by its SHA-1. */
+    /**
+     * Runs one of the scripts given at construction, by its SHA-1; the Redis client's span for it is a child of the
+     * caller's current span (the connection's callbacks run elsewhere).
+     */
     Future<Response> eval(String script, List<String> keys, Object... args) {
         Future<RedisConnection> current = connection();
-        return current.compose(conn -> {
+        return current.compose(tracing.inCurrentTrace(conn -> {
             Request request = Request.cmd(Command.EVALSHA).arg(shas.get(script)).arg(keys.size());
             keys.forEach(request::arg);
             for (Object arg : args) {
                 request.arg(String.valueOf(arg));
             }
             return conn.send(request).timeout(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        }).onFailure(failure -> forget(current)); // a timeout, a closed socket, NOSCRIPT: start afresh
+        })).onFailure(failure -> forget(current)); // a timeout, a closed socket, NOSCRIPT: start afresh
     }
 
     /** Sends a plain command (a read) over the same connection, after everything sent before it. */

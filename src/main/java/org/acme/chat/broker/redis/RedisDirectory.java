@@ -117,7 +117,7 @@ final class RedisDirectory {
             try {
                 members.add(mapper.readValue(fields[2], Member.class));
             } catch (JsonProcessingException e) {
-                LOG.warnf("skipping an unreadable presence entry: %s", e.getOriginalMessage());
+                LOG.warnf("skipping an unreadable presence entry: %s", e.getClass().getName());
             }
         }
         return members;

@@ -2,12 +2,12 @@ package org.acme.chat.transport.vertx;
 
 import io.quarkus.websockets.next.Connection;
 import io.smallrye.mutiny.Uni;
-import org.jboss.logging.Logger;
+import org.acme.chat.logging.ConnectionLog;
 
 /** Starts a send or close on a connection without waiting; a failure only means the peer is already gone. */
 final class FireAndForget {
 
-    private static final Logger LOG = Logger.getLogger(FireAndForget.class);
+    private static final ConnectionLog LOG = ConnectionLog.of(FireAndForget.class);
 
     private FireAndForget() {
     }
@@ -16,6 +16,6 @@ final class FireAndForget {
         operation.subscribe().with(
                 ignored -> {
                 },
-                failure -> LOG.debugf("%s on connection %s failed: %s", what, connection.id(), failure));
+                failure -> LOG.debugf(connection.id(), "%s on connection %s failed: %s", what, connection.id(), failure));
     }
 }

@@ -14,8 +14,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.acme.chat.logging.ConnectionLog;
 import org.acme.chat.protocol.Refusal;
-import org.jboss.logging.Logger;
 
 /**
  * Checks inbound frames where Vert.x would fail a connection without telling the client why, or not at all.
@@ -39,7 +39,7 @@ import org.jboss.logging.Logger;
  */
 final class FrameValidation extends ChannelInboundHandlerAdapter {
 
-    private static final Logger LOG = Logger.getLogger(FrameValidation.class);
+    private static final ConnectionLog LOG = ConnectionLog.of(FrameValidation.class);
     private static final String NAME = "chat-frame-validation";
 
     private final Utf8Checker checker = new Utf8Checker();
@@ -49,6 +49,8 @@ final class FrameValidation extends ChannelInboundHandlerAdapter {
     private final int maxFragments;
     /** Told of every continuation frame that passes (the session spends its frame budget on it). */
     private Runnable onContinuation = () -> { };
+    /** The WebSocket connection's id, once it has one ({@link #identify}); null before. */
+    private String connectionId;
     private boolean inText;
     private long messageBytes;
     private int fragments;
@@ -79,6 +81,13 @@ final class FrameValidation extends ChannelInboundHandlerAdapter {
     static void listen(ChannelPipeline pipeline, Runnable listener) {
         if (pipeline.get(NAME) instanceof FrameValidation validation) {
             validation.onContinuation = listener;
+        }
+    }
+
+    /** Names the connection in this pipeline's log lines; call it on the connection's event loop. */
+    static void identify(ChannelPipeline pipeline, String connectionId) {
+        if (pipeline.get(NAME) instanceof FrameValidation validation) {
+            validation.connectionId = connectionId;
         }
     }
 
@@ -145,7 +154,7 @@ final class FrameValidation extends ChannelInboundHandlerAdapter {
             // A single frame over the hard cap: dropped unread (a close frame could be lost in the reset anyway).
             failed = true;
             countClose.accept(Refusal.Kind.MESSAGE_TOO_BIG);
-            LOG.debugf("frame over the hard cap from %s: %s", ctx.channel().remoteAddress(), cause.getMessage());
+            LOG.debugf(connectionId, "frame over the hard cap on connection %s: %s", connectionId, cause.getMessage());
             ctx.close();
         } else {
             protocolError(ctx, cause.getMessage());
@@ -155,7 +164,7 @@ final class FrameValidation extends ChannelInboundHandlerAdapter {
     private void protocolError(ChannelHandlerContext ctx, String why) {
         failed = true;
         countClose.accept(Refusal.Kind.PROTOCOL_ERROR);
-        LOG.debugf("protocol violation on %s: %s", ctx.channel().remoteAddress(), why);
+        LOG.debugf(connectionId, "protocol violation on connection %s: %s", connectionId, why);
         ctx.writeAndFlush(closeFrame(Refusal.Kind.PROTOCOL_ERROR)).addListener(ChannelFutureListener.CLOSE);
     }
 

@@ -38,8 +38,12 @@ public final class PipelineHooks {
                 maxFragments);
     }
 
-    /** Takes the HTTP idle timeout off an upgraded connection's pipeline, if it has one; runs on its event loop. */
-    static void upgraded(ChannelPipeline pipeline) {
+    /**
+     * Takes the HTTP idle timeout off an upgraded connection's pipeline, if it has one, and names the connection in
+     * its validation's log lines; runs on its event loop.
+     */
+    static void upgraded(ChannelPipeline pipeline, String connectionId) {
+        FrameValidation.identify(pipeline, connectionId);
         if (pipeline.get(IDLE_HANDLER) != null) {
             pipeline.remove(IDLE_HANDLER);
         }

@@ -14,6 +14,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.acme.chat.logging.ConnectionLog;
 import org.jboss.logging.Logger;
 
 /**
@@ -50,6 +51,7 @@ public final class TransportInternals {
     static final String VERTX_HANDLER = "handler";
     static final String WRAPPER = "io.vertx.ext.web.impl.ServerWebSocketWrapper";
     private static final Logger LOG = Logger.getLogger(TransportInternals.class);
+    private static final ConnectionLog CONNECTIONS = ConnectionLog.of(TransportInternals.class);
     private static final List<Check> CHECKS = Collections.synchronizedList(new ArrayList<>());
 
     static final Method SOCKET = socketAccessor();
@@ -91,7 +93,8 @@ public final class TransportInternals {
         try {
             return (WebSocketBase) SOCKET.invoke(connection);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.debugf("no Vert.x WebSocket behind %s: %s", connection, e);
+            String id = ((WebSocketConnectionBase) connection).id();
+            CONNECTIONS.debugf(id, "no Vert.x WebSocket behind connection %s: %s", id, e);
             return null;
         }
     }
@@ -129,7 +132,7 @@ public final class TransportInternals {
         try {
             return UNWRAP == null ? null : UNWRAP.get(socket);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.debugf("cannot unwrap %s: %s", socket, e);
+            LOG.debugf("cannot unwrap a %s: %s", socket.getClass().getName(), e);
             return null;
         }
     }

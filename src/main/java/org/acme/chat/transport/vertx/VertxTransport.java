@@ -51,7 +51,7 @@ public final class VertxTransport implements Transport, LoopWriter.Target {
         WebSocketBase socket = TransportInternals.socketOf(connection);
         ChannelHandlerContext encoder = TransportInternals.encoderContextOf(socket);
         if (encoder != null) {
-            PipelineHooks.upgraded(encoder.pipeline());
+            PipelineHooks.upgraded(encoder.pipeline(), connection.id());
         }
         return new VertxTransport(connection, socket, encoder, vertxContext);
     }
