@@ -2,6 +2,7 @@ package org.acme.chat.tracing;
 
 import static org.acme.chat.support.Names.chatPath;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.sun.net.httpserver.HttpServer;
@@ -10,6 +11,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.acme.chat.support.Frames;
 import org.acme.chat.support.PackagedApp;
@@ -19,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The packaged app sends its spans to the OTLP endpoint it is given (here a stand-in collector for OTLP over HTTP in
  * this test), with no other setting: a join and a message arrive as {@code chat.join} and {@code chat.post}, and
- * what arrives names no room, user or text. Without an endpoint (every other test) nothing is sent.
+ * what arrives names no room, user or text. Only traces are sent: no metrics, no log records. Without an endpoint (every other test) nothing is sent.
  */
 class OtlpExportIT {
 
@@ -30,8 +33,10 @@ class OtlpExportIT {
     @Test
     void spansReachTheConfiguredCollectorWithoutNames() throws Exception {
         ConcurrentLinkedQueue<String> exports = new ConcurrentLinkedQueue<>();
+        Set<String> paths = ConcurrentHashMap.newKeySet();
         HttpServer collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        collector.createContext("/v1/traces", exchange -> {
+        collector.createContext("/", exchange -> {
+            paths.add(exchange.getRequestURI().getPath());
             try (InputStream body = exchange.getRequestBody()) {
                 // Protobuf keeps strings as UTF-8 bytes: names and attribute values can be searched as text.
                 exports.add(new String(body.readAllBytes(), StandardCharsets.ISO_8859_1));
@@ -41,9 +46,12 @@ class OtlpExportIT {
         });
         collector.start();
         try (PackagedApp app = PackagedApp.start("otlp-export-it", Map.of(
-                "quarkus.otel.exporter.otlp.traces.endpoint", "http://127.0.0.1:" + collector.getAddress().getPort(),
-                "quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf",
-                "quarkus.otel.bsp.schedule.delay", "100ms"))) {
+                "quarkus.otel.exporter.otlp.endpoint", "http://127.0.0.1:" + collector.getAddress().getPort(),
+                "quarkus.otel.exporter.otlp.protocol", "http/protobuf",
+                "quarkus.otel.bsp.schedule.delay", "100ms",
+                // Were metrics or log records exported too, they would arrive within the wait below.
+                "quarkus.otel.metric.export.interval", "100ms",
+                "quarkus.otel.blrp.schedule.delay", "100ms"))) {
             try (WsClient alice = WsClient.connect(app.base(), chatPath(ROOM, USER))) {
                 alice.next("welcome");
                 alice.send(Frames.message(TEXT));
@@ -56,6 +64,7 @@ class OtlpExportIT {
         } finally {
             collector.stop(0);
         }
+        assertEquals(Set.of("/v1/traces"), paths, "only traces are exported (metrics: Prometheus; logs: stdout)");
         String exported = String.join("", exports);
         for (String secret : new String[] { ROOM, USER, TEXT }) {
             assertFalse(exported.contains(secret), () -> "exported spans hold '" + secret + "'");
