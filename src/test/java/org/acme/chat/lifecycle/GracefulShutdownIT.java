@@ -40,7 +40,8 @@ class GracefulShutdownIT {
                 await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                         .until(() -> app.readinessStatus() == 503);
                 assertFalse(alice.isClosed() || bob.isClosed() || echo.isClosed(),
-                        "readiness must report DOWN before any close frame goes out");
+                        () -> "readiness must report DOWN before any close frame goes out: alice " + alice.state()
+                                + ", bob " + bob.state() + ", echo " + echo.state());
                 HttpResponse<String> readiness = app.readiness();
                 JsonObject chatCheck = new JsonObject(readiness.body()).getJsonArray("checks").stream()
                         .map(JsonObject.class::cast).filter(c -> c.getString("name").equals("chat"))

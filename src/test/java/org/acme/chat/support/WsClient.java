@@ -294,6 +294,16 @@ public final class WsClient implements AutoCloseable {
         return ws.isClosed();
     }
 
+    /** "open", or how the connection closed so far (code and reason), for assertion messages. */
+    public String state() {
+        if (!ws.isClosed()) {
+            return "open";
+        }
+        Integer code = closeStatus.getNow(null);
+        return "closed " + (code == null ? "(close handshake under way: " + ws.closeStatusCode() + ")" : code)
+                + " " + closeReason;
+    }
+
     /**
      * Closes with a close frame; a connection the peer has already dropped (its TCP close not seen yet) counts as
      * closed rather than as a failure.
