@@ -8,9 +8,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.awaitility.Awaitility;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.acme.chat.tracing.ChatTracing;
+import org.awaitility.Awaitility;
 
 /**
  * Every span the app exports, kept in memory for the tests: Quarkus's default {@code cdi} exporter sends spans to the
@@ -35,6 +36,12 @@ public class InMemorySpans {
                 .alias("a span: " + description)
                 .until(() -> spans.getFinishedSpanItems().stream().filter(which).findFirst().orElse(null),
                         span -> span != null);
+    }
+
+    /** Waits (bounded) for the span called {@code name} that is about {@code connection} (its {@code connection.id}). */
+    public static SpanData awaitSpanOf(InMemorySpanExporter spans, String name, String connection) {
+        return awaitSpan(spans, name, span -> span.getName().equals(name)
+                && connection.equals(span.getAttributes().get(ChatTracing.CONNECTION_ID)));
     }
 
     /** The spans of one trace, by name (one span per name is expected). */

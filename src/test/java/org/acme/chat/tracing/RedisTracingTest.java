@@ -62,10 +62,8 @@ class RedisTracingTest {
             alice.next("message");
         }
 
-        SpanData join = InMemorySpans.awaitSpan(spans, "chat.join", span -> span.getName().equals("chat.join")
-                && connection.equals(span.getAttributes().get(ChatTracing.CONNECTION_ID)));
-        SpanData post = InMemorySpans.awaitSpan(spans, "chat.post", span -> span.getName().equals("chat.post")
-                && connection.equals(span.getAttributes().get(ChatTracing.CONNECTION_ID)));
+        SpanData join = InMemorySpans.awaitSpanOf(spans, "chat.join", connection);
+        SpanData post = InMemorySpans.awaitSpanOf(spans, "chat.post", connection);
         SpanData joinScript = InMemorySpans.awaitSpan(spans, "the join's Redis command",
                 span -> span.getParentSpanId().equals(join.getSpanId()));
         SpanData postScript = InMemorySpans.awaitSpan(spans, "the post's Redis command",

@@ -50,10 +50,8 @@ class RoomNamesOptInTest {
             alice.next("message");
         }
 
-        SpanData join = InMemorySpans.awaitSpan(spans, "chat.join", span -> span.getName().equals("chat.join")
-                && connection.equals(span.getAttributes().get(ChatTracing.CONNECTION_ID)));
-        SpanData post = InMemorySpans.awaitSpan(spans, "chat.post", span -> span.getName().equals("chat.post")
-                && connection.equals(span.getAttributes().get(ChatTracing.CONNECTION_ID)));
+        SpanData join = InMemorySpans.awaitSpanOf(spans, "chat.join", connection);
+        SpanData post = InMemorySpans.awaitSpanOf(spans, "chat.post", connection);
         SpanData upgrade = InMemorySpans.awaitSpan(spans, "the upgrade",
                 span -> span.getSpanId().equals(join.getParentSpanId()));
         assertEquals(room, join.getAttributes().get(ChatTracing.ROOM));

@@ -62,8 +62,7 @@ class TracingTest {
             message = alice.next("message");
         }
 
-        SpanData join = InMemorySpans.awaitSpan(spans, "chat.join of " + connection, span ->
-                span.getName().equals("chat.join") && connection.equals(span.getAttributes().get(ChatTracing.CONNECTION_ID)));
+        SpanData join = InMemorySpans.awaitSpanOf(spans, "chat.join", connection);
         Map<String, SpanData> upgrade = InMemorySpans.trace(spans, join.getTraceId());
         SpanData get = upgrade.get("GET /chat/:room");
         SpanData open = upgrade.get("OPEN /chat/:room");
@@ -75,8 +74,7 @@ class TracingTest {
         assertEquals("/chat/{room}", get.getAttributes().get(URL_PATH));
         assertEquals("name=", get.getAttributes().get(URL_QUERY));
 
-        SpanData post = InMemorySpans.awaitSpan(spans, "chat.post of " + connection, span ->
-                span.getName().equals("chat.post") && connection.equals(span.getAttributes().get(ChatTracing.CONNECTION_ID)));
+        SpanData post = InMemorySpans.awaitSpanOf(spans, "chat.post", connection);
         SpanData store = InMemorySpans.awaitSpan(spans, "chat.store", span -> span.getName().equals("chat.store")
                 && span.getParentSpanId().equals(post.getSpanId()));
         SpanData publish = InMemorySpans.awaitSpan(spans, "chat.publish", span -> span.getName().equals("chat.publish")
