@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.acme.chat.history.MessageId;
 import org.acme.chat.protocol.ChatMessage;
 import org.acme.chat.protocol.Member;
+import org.acme.chat.protocol.OutboundFrame;
 import org.acme.chat.protocol.Refusal;
 import org.acme.chat.protocol.RefusedException;
 
@@ -30,10 +31,58 @@ public interface Broker {
      * ({@code ROOM_FULL}), the name is banned from it ({@code BANNED}) or the broker cannot decide ({@code BROKER_UNAVAILABLE}). With {@code since} (may be
      * null), the result holds the messages after it instead of the recent history.
      */
-    CompletionStage<Joined> join(String room, Member member, MessageId since);
+    default CompletionStage<Joined> join(String room, Member member, MessageId since) {
+        return join(room, member, member.id(), since);
+    }
+
+    /**
+     * Adds connection {@code session} of {@code person} to {@code room} (protocol v2: one person, several sessions;
+     * a v1 connection is a person of one session whose id is the session's). The person's first session adds them
+     * and announces it; a later one only counts ({@link Joined#sessions}), and its {@link Joined#seq} is the room's
+     * last event. A name held by another person is {@code NAME_TAKEN}; the rest is as {@link #join(String, Member,
+     * MessageId)}. {@link Joined#read} is the person's read marker.
+     */
+    CompletionStage<Joined> join(String room, Member person, String session, MessageId since);
 
     /** Removes {@code member} from {@code room} and announces it; nothing happens if it is not there. */
-    CompletionStage<Void> leave(String room, Member member);
+    default CompletionStage<Void> leave(String room, Member member) {
+        return leave(room, member, member.id());
+    }
+
+    /**
+     * Removes connection {@code session} of {@code person} from {@code room}; when it was the person's last session
+     * there, the person leaves and it is announced. Nothing happens if it is not there.
+     */
+    CompletionStage<Void> leave(String room, Member person, String session);
+
+    /**
+     * Replaces the text of message {@code id} with {@code text} if {@code person} wrote it, keeps it with the message
+     * and announces it ({@link org.acme.chat.protocol.MessageType#EDITED}, an {@code edited} frame).
+     */
+    CompletionStage<Change> edit(String room, Member person, MessageId id, String text);
+
+    /**
+     * Deletes message {@code id} if {@code person} wrote it: its tombstone stays in the history ({@code deleted:true},
+     * no text) and it is announced ({@link org.acme.chat.protocol.MessageType#DELETED}). Unlike {@link #delete}.
+     */
+    CompletionStage<Change> retract(String room, Member person, MessageId id);
+
+    /**
+     * Puts ({@code on}) or takes back {@code person}'s {@code emoji} on message {@code id}, kept with the message, and
+     * announces a change ({@link org.acme.chat.protocol.MessageType#REACTION}); {@link Change#UNCHANGED} (nothing
+     * announced) when it was so already.
+     */
+    CompletionStage<Change> react(String room, Member person, MessageId id, String emoji, boolean on);
+
+    /**
+     * Moves {@code person}'s read marker in {@code room} to {@code id}, kept as long as the room's history, and
+     * announces it ({@link org.acme.chat.protocol.MessageType#READ}); {@link Change#UNCHANGED} when the marker is at
+     * or past it, {@link Change#NOT_FOUND} when the room has no such message.
+     */
+    CompletionStage<Change> read(String room, Member person, MessageId id);
+
+    /** Relays an ephemeral event ({@code frame}, a {@code typing} one) from {@code person} to the room; nothing kept. */
+    CompletionStage<Void> typing(String room, Member person, OutboundFrame frame);
 
     /** Stores a message in the room's history, with the room's next id, and fans it out to every member. */
     CompletionStage<ChatMessage> post(String room, Member from, String text);
@@ -76,7 +125,10 @@ public interface Broker {
     /** The members of {@code room} on every node, in order of arrival. */
     CompletionStage<List<Member>> members(String room);
 
-    /** Up to {@code limit} of the room's stored messages older than {@code before} (null: the newest), oldest first. */
+    /**
+     * Up to {@code limit} of the room's stored messages older than {@code before} (null: the newest), oldest first, as
+     * they stand now (edits, tombstones, reactions).
+     */
     CompletionStage<List<ChatMessage>> history(String room, MessageId before, int limit);
 
     /**

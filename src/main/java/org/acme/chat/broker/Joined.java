@@ -1,15 +1,34 @@
 package org.acme.chat.broker;
 
 import java.util.List;
+import java.util.Map;
+import org.acme.chat.history.MessageId;
 import org.acme.chat.protocol.ChatMessage;
 import org.acme.chat.protocol.Member;
 
 /**
- * What a joiner's welcome is made of: the room's members (the joiner included, in order of arrival), its recent
- * history or, when it resumed with {@code since}, the messages it missed, and the {@code seq} of its own join event:
- * it is to receive exactly the room's events after that one. {@code resume} is null when it did not ask to resume.
+ * What a joiner's welcome is made of: the room's members (persons, the joiner included, in order of arrival), its
+ * recent history or, when it resumed with {@code since}, the messages it missed, and the {@code seq} of its own join
+ * event (or of the room's last event, when the person was present already): it is to receive exactly the room's
+ * events after that one. {@code resume} is null when it did not ask to resume. {@code sessions} counts each person's
+ * connections in the room (a person missing from it has one); {@code read} is the joiner's last read marker, or null.
  */
-public record Joined(List<Member> members, List<ChatMessage> history, long seq, Resume resume) {
+public record Joined(List<Member> members, List<ChatMessage> history, long seq, Resume resume,
+        Map<String, Integer> sessions, MessageId read) {
+
+    public Joined(List<Member> members, List<ChatMessage> history, long seq, Resume resume) {
+        this(members, history, seq, resume, Map.of(), null);
+    }
+
+    /** How many sessions {@code member} has in the room. */
+    public int sessionsOf(Member member) {
+        return sessions.getOrDefault(member.id(), 1);
+    }
+
+    /** The same welcome with another history (trimmed to the welcome's budget) and resume status. */
+    public Joined with(List<ChatMessage> newHistory, Resume newResume) {
+        return new Joined(members, newHistory, seq, newResume, sessions, read);
+    }
 
     /** Whether every message after {@code since} is in {@code history}, and if not, why. */
     public record Resume(boolean recovered, String reason) {

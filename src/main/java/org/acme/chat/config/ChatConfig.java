@@ -125,9 +125,16 @@ public interface ChatConfig {
     }
 
     interface History {
-        /** How many of a room's most recent messages are kept and sent to a joiner in {@code welcome.history}. */
+        /** How many of a room's most recent messages are sent to a joiner in {@code welcome.history} (v1, v2). */
         @WithDefault("50")
         int size();
+
+        /**
+         * How many of a room's messages are kept for scroll-back (v2 {@code history}) and resuming: a Redis stream's
+         * length, or at most this many per room within the memory store's byte budget. At least {@code size}.
+         */
+        @WithDefault("10000")
+        int retained();
 
         /**
          * Most bytes of history one welcome carries: the newest messages that fit, so that a joiner's first frame
@@ -202,6 +209,10 @@ public interface ChatConfig {
         /** Rooms with members on this node; joining a new room beyond it gets 503. */
         @WithDefault("5000")
         int maxRooms();
+
+        /** Rooms one v2 connection ({@code /ws}) may be in at once; a join beyond it is refused. */
+        @WithDefault("50")
+        int maxRoomsPerSession();
 
         /** Members per room; joining a full room gets 409. */
         @WithDefault("1000")

@@ -55,8 +55,7 @@ public final class InMemoryHistoryStore implements HistoryStore {
      * and text as two bytes (UTF-16; a 4,000 code point text is up to 16 KB) plus {@link #MESSAGE_OVERHEAD}.
      */
     static long footprint(ChatMessage message) {
-        long chars = message.id().length() + message.room().length() + message.text().length()
-                + message.from().id().length() + message.from().name().length();
+        long chars = message.chars();
         return MESSAGE_OVERHEAD + 2 * chars;
     }
 

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * The {@code type} of every frame of protocol v1, as it appears on the wire, and of the two room events that v1 members
- * get no frame for: a message deleted ({@code DELETED}, the server API's delete; a v2 {@code deleted} event) and a
- * member removed ({@code REMOVED}, a kick or ban: v1 closes the connection with 4403, v2 will send {@code left}).
+ * The {@code type} of every frame of protocols v1 and v2, as it appears on the wire. v1 members get no frame for the
+ * v2-only room events ({@code DELETED}, {@code EDITED}, {@code REACTION}, {@code TYPING}, {@code READ}), and a member
+ * removed ({@code REMOVED}, a kick or ban) is closed with 4403 in v1 and sent {@code left} in v2.
  */
 // Jackson finds @JsonValue by reflection: without this, a native image writes the constant's name instead.
 @RegisterForReflection
@@ -20,7 +20,16 @@ public enum MessageType {
     PONG("pong"),
     ERROR("error"),
     DELETED("deleted"),
-    REMOVED("removed");
+    REMOVED("removed"),
+    // Protocol v2 (/ws) only.
+    HELLO("hello"),
+    JOINED("joined"),
+    LEFT("left"),
+    EDITED("edited"),
+    REACTION("reaction"),
+    TYPING("typing"),
+    READ("read"),
+    HISTORY("history");
 
     private final String wireName;
 

@@ -98,6 +98,14 @@ public sealed interface Refusal {
                 "text contains control characters or unpaired surrogates"),
         RATE_LIMITED("rate_limited", NO_STATUS, STAYS_OPEN, 0, "too many frames: slow down"),
         REF_TOO_LONG("ref_too_long", NO_STATUS, STAYS_OPEN, 0, "ref is too long"),
+        // Protocol v2 only: a room-scoped frame refused.
+        NOT_IN_ROOM("not_in_room", NO_STATUS, STAYS_OPEN, 0, "you have not joined this room"),
+        ALREADY_JOINED("already_joined", NO_STATUS, STAYS_OPEN, 0, "you have joined this room already"),
+        TOO_MANY_JOINED("too_many_joined", NO_STATUS, STAYS_OPEN, 0,
+                "this connection is in as many rooms as it may be: leave one first"),
+        FORBIDDEN("forbidden", NO_STATUS, STAYS_OPEN, 0, "only its author may change a message"),
+        NOT_FOUND("not_found", NO_STATUS, STAYS_OPEN, 0, "no such message in this room"),
+        INVALID_EMOJI("invalid_emoji", NO_STATUS, STAYS_OPEN, 0, "emoji must be one emoji"),
 
         // The connection is closed for what it did after the upgrade.
         PROTOCOL_ERROR("protocol_error", NO_STATUS, CloseCodes.PROTOCOL_ERROR, 0, "protocol error"),

@@ -48,8 +48,7 @@ final class WelcomeHistory {
     private static long upperBound(List<ChatMessage> history) {
         long bound = 0;
         for (ChatMessage message : history) {
-            long chars = message.id().length() + message.room().length() + message.text().length()
-                    + message.from().id().length() + message.from().name().length();
+            long chars = message.chars();
             bound += FIXED_BYTES + 6 * chars;
         }
         return bound;

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.acme.chat.broker.Broker;
+import org.acme.chat.broker.Change;
 import org.acme.chat.broker.Census;
 import org.acme.chat.broker.Joined;
 import org.acme.chat.broker.RoomEvent;
@@ -13,6 +14,7 @@ import org.acme.chat.broker.RoomPage;
 import org.acme.chat.history.MessageId;
 import org.acme.chat.protocol.ChatMessage;
 import org.acme.chat.protocol.Member;
+import org.acme.chat.protocol.OutboundFrame;
 import org.acme.chat.protocol.Refusal;
 
 /** A broker that forwards everything to another: test doubles override the one call they change. */
@@ -37,6 +39,41 @@ public abstract class DelegatingBroker implements Broker {
     @Override
     public CompletionStage<Void> leave(String room, Member member) {
         return delegate.leave(room, member);
+    }
+
+    @Override
+    public CompletionStage<Joined> join(String room, Member person, String session, MessageId since) {
+        return delegate.join(room, person, session, since);
+    }
+
+    @Override
+    public CompletionStage<Void> leave(String room, Member person, String session) {
+        return delegate.leave(room, person, session);
+    }
+
+    @Override
+    public CompletionStage<Change> edit(String room, Member person, MessageId id, String text) {
+        return delegate.edit(room, person, id, text);
+    }
+
+    @Override
+    public CompletionStage<Change> retract(String room, Member person, MessageId id) {
+        return delegate.retract(room, person, id);
+    }
+
+    @Override
+    public CompletionStage<Change> react(String room, Member person, MessageId id, String emoji, boolean on) {
+        return delegate.react(room, person, id, emoji, on);
+    }
+
+    @Override
+    public CompletionStage<Change> read(String room, Member person, MessageId id) {
+        return delegate.read(room, person, id);
+    }
+
+    @Override
+    public CompletionStage<Void> typing(String room, Member person, OutboundFrame frame) {
+        return delegate.typing(room, person, frame);
     }
 
     @Override

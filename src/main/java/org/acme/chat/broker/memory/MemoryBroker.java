@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.acme.chat.broker.Broker;
 import org.acme.chat.broker.Census;
+import org.acme.chat.broker.Change;
 import org.acme.chat.broker.Joined;
 import org.acme.chat.broker.NameKey;
 import org.acme.chat.broker.RoomEvent;
@@ -69,6 +70,41 @@ public final class MemoryBroker implements Broker {
     @Override
     public void deliverTo(Consumer<RoomEvent> listener) {
         this.listener = listener;
+    }
+
+    @Override
+    public CompletionStage<Joined> join(String room, Member person, String session, MessageId since) {
+        throw new UnsupportedOperationException("v2");
+    }
+
+    @Override
+    public CompletionStage<Void> leave(String room, Member person, String session) {
+        throw new UnsupportedOperationException("v2");
+    }
+
+    @Override
+    public CompletionStage<Change> edit(String room, Member person, MessageId id, String text) {
+        throw new UnsupportedOperationException("v2");
+    }
+
+    @Override
+    public CompletionStage<Change> retract(String room, Member person, MessageId id) {
+        throw new UnsupportedOperationException("v2");
+    }
+
+    @Override
+    public CompletionStage<Change> react(String room, Member person, MessageId id, String emoji, boolean on) {
+        throw new UnsupportedOperationException("v2");
+    }
+
+    @Override
+    public CompletionStage<Change> read(String room, Member person, MessageId id) {
+        throw new UnsupportedOperationException("v2");
+    }
+
+    @Override
+    public CompletionStage<Void> typing(String room, Member person, OutboundFrame frame) {
+        throw new UnsupportedOperationException("v2");
     }
 
     @Override

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.acme.chat.broker.Broker;
 import org.acme.chat.broker.Census;
+import org.acme.chat.broker.Change;
 import org.acme.chat.broker.Joined;
 import org.acme.chat.broker.NameKey;
 import org.acme.chat.broker.RoomEvent;
@@ -131,6 +132,42 @@ public final class RedisBroker implements Broker {
         this.listener = listener;
     }
 
+    @Override
+    public CompletionStage<Joined> join(String room, Member person, String session, MessageId since) {
+        throw new UnsupportedOperationException("v2");
+    }
+
+    @Override
+    public CompletionStage<Void> leave(String room, Member person, String session) {
+        throw new UnsupportedOperationException("v2");
+    }
+
+    @Override
+    public CompletionStage<Change> edit(String room, Member person, MessageId id, String text) {
+        throw new UnsupportedOperationException("v2");
+    }
+
+    @Override
+    public CompletionStage<Change> retract(String room, Member person, MessageId id) {
+        throw new UnsupportedOperationException("v2");
+    }
+
+    @Override
+    public CompletionStage<Change> react(String room, Member person, MessageId id, String emoji, boolean on) {
+        throw new UnsupportedOperationException("v2");
+    }
+
+    @Override
+    public CompletionStage<Change> read(String room, Member person, MessageId id) {
+        throw new UnsupportedOperationException("v2");
+    }
+
+    @Override
+    public CompletionStage<Void> typing(String room, Member person, OutboundFrame frame) {
+        throw new UnsupportedOperationException("v2");
+    }
+
+    // v1 join/leave: to become the 4-argument ones.
     @Override
     public CompletionStage<Joined> join(String room, Member member, MessageId since) {
         if (!subscriber.subscribed()) {

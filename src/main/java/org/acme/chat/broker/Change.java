@@ -1,0 +1,13 @@
+package org.acme.chat.broker;
+
+/** What became of a change to a stored message (an edit, a delete, a reaction, a read marker). */
+public enum Change {
+    /** Done, and announced to the room. */
+    DONE,
+    /** Nothing to do: the reaction was there (or not) already, the read marker is at or past the id. Not announced. */
+    UNCHANGED,
+    /** The room's history does not hold the message (or it is deleted, for an edit or a reaction). */
+    NOT_FOUND,
+    /** The message is someone else's (an edit or a delete). */
+    FORBIDDEN
+}
