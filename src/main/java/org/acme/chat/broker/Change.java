@@ -9,5 +9,10 @@ public enum Change {
     /** The room's history does not hold the message (or it is deleted, for an edit or a reaction). */
     NOT_FOUND,
     /** The message is someone else's (an edit or a delete). */
-    FORBIDDEN
+    FORBIDDEN,
+    /** A reaction with a new emoji on a message that has {@link #MAX_EMOJI} different ones already. */
+    TOO_MANY_EMOJI;
+
+    /** Different emoji one message may hold. */
+    public static final int MAX_EMOJI = 20;
 }

@@ -106,6 +106,8 @@ public sealed interface Refusal {
         FORBIDDEN("forbidden", NO_STATUS, STAYS_OPEN, 0, "only its author may change a message"),
         NOT_FOUND("not_found", NO_STATUS, STAYS_OPEN, 0, "no such message in this room"),
         INVALID_EMOJI("invalid_emoji", NO_STATUS, STAYS_OPEN, 0, "emoji must be one emoji"),
+        TOO_MANY_REACTIONS("too_many_reactions", NO_STATUS, STAYS_OPEN, 0,
+                "a message holds at most 20 different emoji"),
 
         // The connection is closed for what it did after the upgrade.
         PROTOCOL_ERROR("protocol_error", NO_STATUS, CloseCodes.PROTOCOL_ERROR, 0, "protocol error"),
