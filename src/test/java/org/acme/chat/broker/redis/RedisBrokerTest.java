@@ -133,6 +133,8 @@ class RedisBrokerTest extends BrokerContract {
         // What the observer's purge does to a presence nobody renewed for a TTL, without waiting for it.
         send(Request.cmd(Command.HDEL).arg("chat:{" + room + "}:members").arg("alice"));
         send(Request.cmd(Command.ZREM).arg("chat:{" + room + "}:expiry").arg("alice"));
+        send(Request.cmd(Command.ZREM).arg("chat:{" + room + "}:sessions").arg("alice\t" + alice.id()));
+        send(Request.cmd(Command.HDEL).arg("chat:{" + room + "}:counts").arg("alice"));
 
         result(redisNode(0).refresh(room, Map.of(alice.id(), alice)));
         result(node(1).broker().post(room, watcher, "after the refresh"));
