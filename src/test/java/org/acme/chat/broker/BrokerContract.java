@@ -450,7 +450,7 @@ public abstract class BrokerContract {
         return events(node, room, MessageType.MESSAGE, messages);
     }
 
-    /** The events of {@code room} {@code node} heard, as "TYPE memberId", up to the {@code count}-th of {@code type}. */
+    /** The events of {@code room} {@code node} heard, as "TYPE memberId", up to the {@code count}-th {@code type}. */
     protected static List<String> events(Node node, String room, MessageType type, int count) {
         return node.until(room, type, count).stream().map(e -> e.type() + " " + e.memberId()).toList();
     }

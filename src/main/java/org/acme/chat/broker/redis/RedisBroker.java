@@ -51,8 +51,9 @@ import org.jboss.logging.Logger;
  * whatever the number of recipients.
  * <p>
  * When Redis is out of reach, the node stays up: joins are refused (503 / 1013), and messages and leaves of its own
- * members still reach its own members, numbered locally (they are not in the shared history). Presence is renewed
- * every third of {@code chat.presence.ttl}. Every key expires: presence a TTL after it was last renewed, a room's
+ * members still reach its own members, numbered locally (they are not in the shared history). Presence is kept per
+ * session (one person, several connections, on any nodes; the room sees a person once) and renewed by the session's
+ * node every third of {@code chat.presence.ttl}. Every key expires: presence a TTL after it was last renewed, a room's
  * history and event counter {@code chat.history.retention} after its last event or renewal.
  */
 public final class RedisBroker implements Broker {
@@ -198,22 +199,22 @@ public final class RedisBroker implements Broker {
 
     @Override
     public CompletionStage<Void> leave(String room, Member person, String session) {
-        boolean[] stillHere = new boolean[1];
         local.computeIfPresent(room, (r, sessions) -> {
             sessions.remove(session);
             if (sessions.isEmpty()) {
                 positions.remove(room);
                 return null;
             }
-            stillHere[0] = sessions.containsValue(person);
             return sessions;
         });
+        boolean stillHere = local.getOrDefault(room, Map.of()).containsValue(person);
         String leave = encoder.encode(Presence.leave(room, person, clock.millis()));
         return eval(RedisScripts.LEAVE, keys(room, "members", "expiry", "seq", "left", "history", "sessions", "counts"),
                 CHANNEL, room, node, NameKey.of(person.name()), person.id(), session, leave, ttlMs, retentionMs)
                 .handle((reply, failure) -> {
-                    if (failure != null && !stillHere[0]) {
-                        // Others on this node still learn of it; elsewhere its presence expires within the TTL.
+                    if (failure != null && !stillHere) {
+                        // Others on this node still learn of it (unless the person has another session here);
+                        // elsewhere its presence expires within the TTL.
                         deliverLocally(room, MessageType.LEAVE, person.id(), leave);
                     }
                     return null;

@@ -18,9 +18,9 @@ import java.util.List;
  * name key → presence expiry, ms: the person's newest session's), {@code chat:{room}:sessions} (sorted set:
  * {@code nameKey TAB sessionId} → that session's expiry, ms), {@code chat:{room}:counts} (hash: name key → the
  * person's live sessions), {@code chat:{room}:seq} (event counter), {@code chat:{room}:history} (stream of messages),
- * {@code chat:{room}:left} (sorted set: ids of sessions that left → until when a refresh must not bring them back, ms;
- * the key expires a TTL after the last leave), {@code chat:{room}:ban:<name key>} (the reason of a ban, expiring with
- * it). Two keys span rooms, under the hash tag {@code {_cluster}} (no room name starts with {@code _}):
+ * {@code chat:{room}:left} (sorted set: ids of sessions that left → until when a refresh must not bring them back,
+ * ms; the key expires a TTL after the last leave), {@code chat:{room}:ban:<name key>} (the reason of a ban, expiring
+ * with it). Two keys span rooms, under the hash tag {@code {_cluster}} (no room name starts with {@code _}):
  * {@code chat:{_cluster}:rooms} (sorted set: room → until when a node vouched for members there, ms; renewed with
  * presence) and {@code chat:{_cluster}:nodes} (hash: node id → its last counts, for the server API's stats). Events are published on one channel as
  * {@code room LF seq LF type LF memberId LF node LF messageId LF frame}.
