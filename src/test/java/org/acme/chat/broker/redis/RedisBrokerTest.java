@@ -146,6 +146,25 @@ class RedisBrokerTest extends BrokerContract {
     }
 
     @Test
+    void aSessionThatExpiredWhileItsPersonStayedIsListedAgainWithoutAnEvent() {
+        String room = room("refresh-session");
+        join(node(1), room, watcher.id(), watcher.name());
+        result(node(0).broker().join(room, alice, "s-away", null));
+        result(node(1).broker().join(room, alice, "s-other", null));
+        // What the purge does to one session nobody renewed for a TTL while another of the person's stayed.
+        send(Request.cmd(Command.ZREM).arg("chat:{" + room + "}:sessions").arg("alice\ts-away"));
+        send(Request.cmd(Command.HINCRBY).arg("chat:{" + room + "}:counts").arg("alice").arg(-1));
+
+        result(redisNode(0).refresh(room, Map.of("s-away", alice)));
+        Joined bob = result(node(1).broker().join(room, new Member("b1", "bob"), null));
+        assertEquals(2, bob.sessionsOf(alice), "its node still holds it, so it counts again");
+        result(node(1).broker().post(room, watcher, "after the refresh"));
+
+        assertEquals(List.of("JOIN watcher-1", "JOIN alice-1", "JOIN b1", "MESSAGE watcher-1"), events(room),
+                "alice never left the room, so nothing is announced");
+    }
+
+    @Test
     void aDeadNodesSessionsExpireAndOnlyAPersonWithNoSessionLeftLeaves() {
         String room = room("dead-node");
         join(node(1), room, watcher.id(), watcher.name());
