@@ -27,17 +27,29 @@ end
 local function owned_by(entry, member_id)
   return entry and string.sub(entry, 1, #member_id + 1) == member_id .. '\t'
 end
--- Members whose node stopped vouching for them leave, announced like any leave.
-local function purge(members, expiry, seq_key, channel, room, node, leave_prefix, now)
-  for _, key in ipairs(redis.call('ZRANGEBYSCORE', expiry, '-inf', now)) do
-    local entry = redis.call('HGET', members, key)
-    redis.call('HDEL', members, key)
-    redis.call('ZREM', expiry, key)
-    if entry then
-      local id, _, json = string.match(entry, '^([^\t]*)\t([^\t]*)\t(.*)$')
-      announce(channel, room, seq_key, 'leave', id, node, '', leave_prefix .. json .. ',"ts":' .. int(now) .. '}')
-    end
+-- A room's presence keys and what its LEAVE events need: {members, expiry, sessions, counts, seq, channel, room, node,
+-- leave_prefix}. members: name key -> 'person id TAB join seq TAB person JSON'; expiry: name key -> deadline (its
+-- newest session's); sessions: 'name key TAB session id' -> deadline; counts: name key -> live sessions.
+-- A person leaves: out of the roster, announced like any leave when it was listed.
+local function drop_person(p, key, now)
+  local entry = redis.call('HGET', p.members, key)
+  redis.call('HDEL', p.members, key)
+  redis.call('ZREM', p.expiry, key)
+  redis.call('HDEL', p.counts, key)
+  if entry then
+    local id, _, json = string.match(entry, '^([^\t]*)\t([^\t]*)\t(.*)$')
+    announce(p.channel, p.room, p.seq, 'leave', id, p.node, '', p.leave_prefix .. json .. ',"ts":' .. int(now) .. '}')
   end
+end
+-- Sessions whose node stopped vouching for them end; a person whose last session ended leaves. A person's expiry is
+-- its newest session's, so a person that expired has no live session left (the second loop is a safety net).
+local function purge(p, now)
+  for _, session in ipairs(redis.call('ZRANGEBYSCORE', p.sessions, '-inf', now)) do
+    redis.call('ZREM', p.sessions, session)
+    local key = string.match(session, '^(.*)\t[^\t]*$')
+    if redis.call('HINCRBY', p.counts, key, -1) <= 0 then drop_person(p, key, now) end
+  end
+  for _, key in ipairs(redis.call('ZRANGEBYSCORE', p.expiry, '-inf', now)) do drop_person(p, key, now) end
 end
 local function compare_ids(a, b)
   local am, as = string.match(a, '^(%d+)-(%d+)$')

@@ -287,6 +287,103 @@ public abstract class BrokerContract {
     }
 
     @Test
+    void aPersonsSessionsOnTwoNodesAreOnePresenceAnnouncedAtTheFirstJoinAndTheLastLeave() {
+        String room = room("person");
+        Member watcher = join(node(0), room, "w1", "watcher");
+        Member alice = new Member("p-alice", "alice");
+
+        Joined first = result(node(0).broker.join(room, alice, "s1", null));
+        assertEquals(1, first.sessionsOf(alice));
+        Joined second = result(node(1).broker.join(room, alice, "s2", null));
+        assertEquals(List.of(watcher, alice), second.members(), "one entry per person");
+        assertEquals(2, second.sessionsOf(alice));
+        assertEquals(1, second.sessionsOf(watcher));
+        assertEquals(List.of(watcher, alice), result(node(1).broker.members(room)));
+
+        result(node(0).broker.leave(room, alice, "s1"));
+        result(node(0).broker.post(room, watcher, "after the first leave"));
+        result(node(1).broker.leave(room, alice, "s2"));
+        result(node(0).broker.post(room, watcher, "after the last leave"));
+
+        assertEquals(List.of("JOIN w1", "JOIN p-alice", "MESSAGE w1", "LEAVE p-alice", "MESSAGE w1"),
+                events(node(0), room, 2), "one join and one leave for alice's two sessions");
+        assertEquals(List.of(watcher), result(node(1).broker.members(room)));
+    }
+
+    @Test
+    void aSessionThatJoinsTwiceCountsOnce() {
+        String room = room("same-session");
+        Member alice = new Member("p-alice", "alice");
+        result(node(0).broker.join(room, alice, "s1", null));
+
+        Joined again = result(node(0).broker.join(room, alice, "s1", null));
+        assertEquals(1, again.sessionsOf(alice));
+        assertEquals(List.of(alice), again.members());
+        result(node(0).broker.leave(room, alice, "s1"));
+
+        assertEquals(List.of("JOIN p-alice", "LEAVE p-alice"), events(node(0), room, MessageType.LEAVE, 1),
+                "its one leave is the person's last");
+    }
+
+    @Test
+    void aNameHeldByOnePersonIsTakenForAnotherWhateverTheNode() {
+        String room = room("person-names");
+        result(node(0).broker.join(room, new Member("p-alice", "Alice"), "s1", null));
+
+        assertEquals(Refusal.Kind.NAME_TAKEN, refusal(node(1).broker.join(room, new Member("p-other", "alice"), "s2",
+                null)));
+        assertEquals(Refusal.Kind.NAME_TAKEN, refusal(node(0).broker.join(room, new Member("p-other", "ALICE"), "s3",
+                null)));
+    }
+
+    @Test
+    void aV1MemberAndAV2PersonOfOneNameExcludeEachOther() {
+        String v1First = room("v1-first");
+        join(node(0), v1First, "c1", "alice");
+        assertEquals(Refusal.Kind.NAME_TAKEN, refusal(node(1).broker.join(v1First, new Member("p-alice", "alice"),
+                "s1", null)));
+
+        String v2First = room("v2-first");
+        result(node(0).broker.join(v2First, new Member("p-alice", "alice"), "s1", null));
+        assertEquals(Refusal.Kind.NAME_TAKEN, refusal(node(1).broker.join(v2First, new Member("c1", "alice"), null)));
+    }
+
+    @Test
+    void aLaterSessionStartsAtTheRoomsLastEventAndReceivesTheNext() {
+        String room = room("later-session");
+        Node later = node(1); // listening from the start
+        Member alice = new Member("p-alice", "alice");
+        result(node(0).broker.join(room, alice, "s1", null));
+        result(node(0).broker.post(room, alice, "one"));
+
+        Joined joined = result(later.broker.join(room, alice, "s2", null));
+        result(node(0).broker.post(room, alice, "two"));
+
+        List<RoomEvent> heard = later.until(room, MessageType.MESSAGE, 2);
+        assertEquals(List.of("JOIN p-alice", "MESSAGE p-alice", "MESSAGE p-alice"), heard.stream()
+                .map(e -> e.type() + " " + e.memberId()).toList(), "no event for the later session");
+        assertEquals(heard.get(1).seq(), joined.seq(), "the room's last event when it joined");
+        assertEquals("two", json(heard.get(2)).get("text").asText());
+        assertTrue(heard.get(2).seq() > joined.seq(), "the next event is after its seq");
+    }
+
+    @Test
+    void aFullRoomCountsPersonsNotSessions() {
+        String room = room("full-persons");
+        List<Member> persons = new ArrayList<>();
+        for (int i = 0; i < MAX_MEMBERS; i++) {
+            persons.add(new Member("p" + i, "person" + i));
+            result(node(i % 2).broker.join(room, persons.get(i), "s" + i, null));
+        }
+
+        Joined another = result(node(1).broker.join(room, persons.get(0), "s-more", null));
+        assertEquals(2, another.sessionsOf(persons.get(0)), "a present person's next session is not refused");
+        assertEquals(Refusal.Kind.ROOM_FULL, refusal(node(1).broker.join(room, new Member("x1", "extra"), "sx",
+                null)));
+        assertEquals(Refusal.Kind.ROOM_FULL, result(node(0).broker.checkJoin(room, "extra")).orElseThrow().kind());
+    }
+
+    @Test
     void theHistoryKeepsTheNewestMessagesOldestFirstAndOutlivesTheMembers() {
         String room = room("history");
         Member alice = join(node(0), room, "a1", "alice");
@@ -346,6 +443,16 @@ public abstract class BrokerContract {
     @Test
     void aRunningBrokerIsAvailable() {
         assertTrue(node(0).broker.available());
+    }
+
+    /** The events of {@code room} {@code node} heard, as "TYPE memberId", up to the {@code messages}-th message. */
+    protected static List<String> events(Node node, String room, int messages) {
+        return events(node, room, MessageType.MESSAGE, messages);
+    }
+
+    /** The events of {@code room} {@code node} heard, as "TYPE memberId", up to the {@code count}-th {@code type}. */
+    protected static List<String> events(Node node, String room, MessageType type, int count) {
+        return node.until(room, type, count).stream().map(e -> e.type() + " " + e.memberId()).toList();
     }
 
     /** Joins {@code name} to {@code room} on {@code node}, which must succeed. */

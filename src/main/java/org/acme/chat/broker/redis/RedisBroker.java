@@ -51,8 +51,9 @@ import org.jboss.logging.Logger;
  * whatever the number of recipients.
  * <p>
  * When Redis is out of reach, the node stays up: joins are refused (503 / 1013), and messages and leaves of its own
- * members still reach its own members, numbered locally (they are not in the shared history). Presence is renewed
- * every third of {@code chat.presence.ttl}. Every key expires: presence a TTL after it was last renewed, a room's
+ * members still reach its own members, numbered locally (they are not in the shared history). Presence is kept per
+ * session (one person, several connections, on any nodes; the room sees a person once) and renewed by the session's
+ * node every third of {@code chat.presence.ttl}. Every key expires: presence a TTL after it was last renewed, a room's
  * history and event counter {@code chat.history.retention} after its last event or renewal.
  */
 public final class RedisBroker implements Broker {
@@ -75,7 +76,7 @@ public final class RedisBroker implements Broker {
     private final String node = UUID.randomUUID().toString();
     private final RedisSubscriber subscriber;
     private final RedisDirectory directory;
-    /** This node's members, by room and id: whom it renews presence for. */
+    /** This node's sessions, by room and session id, each with its person: whom it renews presence for. */
     private final Map<String, Map<String, Member>> local = new ConcurrentHashMap<>();
     /** Per room, the newest event seq and message id seen: where local numbering continues while Redis is away. */
     private final Map<String, Position> positions = new ConcurrentHashMap<>();
@@ -133,16 +134,6 @@ public final class RedisBroker implements Broker {
     }
 
     @Override
-    public CompletionStage<Joined> join(String room, Member person, String session, MessageId since) {
-        throw new UnsupportedOperationException("v2");
-    }
-
-    @Override
-    public CompletionStage<Void> leave(String room, Member person, String session) {
-        throw new UnsupportedOperationException("v2");
-    }
-
-    @Override
     public CompletionStage<Change> edit(String room, Member person, MessageId id, String text) {
         throw new UnsupportedOperationException("v2");
     }
@@ -167,38 +158,38 @@ public final class RedisBroker implements Broker {
         throw new UnsupportedOperationException("v2");
     }
 
-    // v1 join/leave: to become the 4-argument ones.
     @Override
-    public CompletionStage<Joined> join(String room, Member member, MessageId since) {
+    public CompletionStage<Joined> join(String room, Member person, String session, MessageId since) {
         if (!subscriber.subscribed()) {
             // Without the subscription this node would miss the room's events: no new members until it is back.
             return CompletableFuture.failedFuture(unavailable());
         }
-        String join = encoder.encode(Presence.join(room, member, clock.millis()));
+        String join = encoder.encode(Presence.join(room, person, clock.millis()));
         List<String> keys = keys(room, "members", "expiry", "seq", "history");
-        keys.add(banKey(room, member.name()));
+        keys.add(banKey(room, person.name()));
+        keys.addAll(keys(room, "sessions", "counts", "left"));
         return eval(RedisScripts.JOIN, keys, CHANNEL, room, node,
-                parts.presencePrefix(MessageType.LEAVE, room), NameKey.of(member.name()), member.id(),
-                parts.json(member), join, ttlMs, maxMembers, historySize, since == null ? "" : since.toString(),
-                retentionMs)
+                parts.presencePrefix(MessageType.LEAVE, room), NameKey.of(person.name()), person.id(),
+                parts.json(person), join, ttlMs, maxMembers, historySize, since == null ? "" : since.toString(),
+                retentionMs, session)
                 .handle((reply, failure) -> {
                     if (failure != null) {
                         throw new CompletionException(unavailable());
                     }
                     switch (reply.get(0).toString()) {
                         case "banned" -> throw new CompletionException(new RefusedException(Refusal.banned(room)));
-                        case "taken" -> throw new CompletionException(new RefusedException(Refusal.nameTaken(room, member.name())));
+                        case "taken" -> throw new CompletionException(new RefusedException(Refusal.nameTaken(room, person.name())));
                         case "full" -> throw new CompletionException(new RefusedException(Refusal.roomFull(room)));
                         default -> {
                             // fall through to the welcome
                         }
                     }
                     Joined joined = new Joined(directory.members(reply.get(2)),
-                            RedisDirectory.history(room, reply.get(3)),
-                            reply.get(1).toLong(), resume(reply.get(4).toString()));
-                    local.compute(room, (r, members) -> {
-                        Map<String, Member> updated = members != null ? members : new ConcurrentHashMap<>();
-                        updated.put(member.id(), member);
+                            RedisDirectory.history(room, reply.get(3)), reply.get(1).toLong(),
+                            resume(reply.get(4).toString()), RedisDirectory.sessions(reply.get(5)), null);
+                    local.compute(room, (r, sessions) -> {
+                        Map<String, Member> updated = sessions != null ? sessions : new ConcurrentHashMap<>();
+                        updated.put(session, person);
                         return updated;
                     });
                     directory.index(List.of(room));
@@ -207,22 +198,24 @@ public final class RedisBroker implements Broker {
     }
 
     @Override
-    public CompletionStage<Void> leave(String room, Member member) {
-        local.computeIfPresent(room, (r, members) -> {
-            members.remove(member.id());
-            if (members.isEmpty()) {
+    public CompletionStage<Void> leave(String room, Member person, String session) {
+        local.computeIfPresent(room, (r, sessions) -> {
+            sessions.remove(session);
+            if (sessions.isEmpty()) {
                 positions.remove(room);
                 return null;
             }
-            return members;
+            return sessions;
         });
-        String leave = encoder.encode(Presence.leave(room, member, clock.millis()));
-        return eval(RedisScripts.LEAVE, keys(room, "members", "expiry", "seq", "left", "history"), CHANNEL, room,
-                node, NameKey.of(member.name()), member.id(), leave, ttlMs, retentionMs)
+        boolean stillHere = local.getOrDefault(room, Map.of()).containsValue(person);
+        String leave = encoder.encode(Presence.leave(room, person, clock.millis()));
+        return eval(RedisScripts.LEAVE, keys(room, "members", "expiry", "seq", "left", "history", "sessions", "counts"),
+                CHANNEL, room, node, NameKey.of(person.name()), person.id(), session, leave, ttlMs, retentionMs)
                 .handle((reply, failure) -> {
-                    if (failure != null) {
-                        // Others on this node still learn of it; elsewhere its presence expires within the TTL.
-                        deliverLocally(room, MessageType.LEAVE, member.id(), leave);
+                    if (failure != null && !stillHere) {
+                        // Others on this node still learn of it (unless the person has another session here);
+                        // elsewhere its presence expires within the TTL.
+                        deliverLocally(room, MessageType.LEAVE, person.id(), leave);
                     }
                     return null;
                 });
@@ -339,52 +332,54 @@ public final class RedisBroker implements Broker {
                 });
     }
 
-    /** Renews the presence of this node's members, room by room; purges members other nodes stopped vouching for. */
+    /** Renews this node's sessions, room by room; purges sessions other nodes stopped vouching for. */
     void refresh() {
-        local.forEach((room, members) -> refresh(room, Map.copyOf(members)));
+        local.forEach((room, sessions) -> refresh(room, Map.copyOf(sessions)));
         if (!local.isEmpty()) {
             directory.index(List.copyOf(local.keySet()));
         }
     }
 
     /**
-     * Renews the presence of {@code vouched}, this node's members of {@code room} when the refresh began. One of them
-     * may leave before the script runs: its LEAVE leaves a tombstone, and the script neither renews nor announces it
-     * again. Completes once a member announced again that is no longer here has been taken out (a LEAVE that failed
+     * Renews {@code vouched}, this node's sessions of {@code room} (session id to person) when the refresh began. One
+     * of them may leave before the script runs: its LEAVE leaves a tombstone, and the script neither renews nor lists
+     * it again. Completes once a session listed again that is no longer here has been taken out (a LEAVE that failed
      * while the REFRESH did not).
      */
     CompletionStage<Void> refresh(String room, Map<String, Member> vouched) {
         List<Object> args = new ArrayList<>(List.of(CHANNEL, room, node, parts.presencePrefix(MessageType.LEAVE,
                 room), ttlMs, parts.presencePrefix(MessageType.JOIN, room), retentionMs));
-        vouched.values().forEach(m -> args.addAll(List.of(NameKey.of(m.name()), m.id(), parts.json(m))));
-        return eval(RedisScripts.REFRESH, keys(room, "members", "expiry", "seq", "left", "history"), args.toArray())
+        vouched.forEach((session, person) -> args.addAll(List.of(NameKey.of(person.name()), person.id(), session,
+                parts.json(person))));
+        return eval(RedisScripts.REFRESH, keys(room, "members", "expiry", "seq", "left", "history", "sessions",
+                "counts"), args.toArray())
                 .thenCompose(reply -> {
                     for (Response id : reply.get(0)) {
-                        Member lost = vouched.get(id.toString());
-                        CONNECTIONS.infof(lost.id(), "connection %s lost its name to another member of its room "
-                                + "while Redis was away; it is no longer listed", lost.id());
-                        forgetLocal(room, lost.id());
+                        String session = id.toString();
+                        CONNECTIONS.infof(session, "connection %s lost its name to another person in its room "
+                                + "while Redis was away; it is no longer listed", session);
+                        forgetLocal(room, session);
                     }
                     List<CompletableFuture<Void>> undone = new ArrayList<>();
                     for (Response id : reply.get(1)) {
-                        Member again = vouched.get(id.toString());
-                        if (!isLocal(room, again.id())) {
-                            undone.add(leave(room, again).toCompletableFuture());
+                        String session = id.toString();
+                        if (!isLocal(room, session)) {
+                            undone.add(leave(room, vouched.get(session), session).toCompletableFuture());
                         }
                     }
                     return CompletableFuture.allOf(undone.toArray(CompletableFuture[]::new));
                 });
     }
 
-    private boolean isLocal(String room, String memberId) {
-        Map<String, Member> members = local.get(room);
-        return members != null && members.containsKey(memberId);
+    private boolean isLocal(String room, String session) {
+        Map<String, Member> sessions = local.get(room);
+        return sessions != null && sessions.containsKey(session);
     }
 
-    private void forgetLocal(String room, String memberId) {
-        local.computeIfPresent(room, (r, members) -> {
-            members.remove(memberId);
-            return members.isEmpty() ? null : members;
+    private void forgetLocal(String room, String session) {
+        local.computeIfPresent(room, (r, sessions) -> {
+            sessions.remove(session);
+            return sessions.isEmpty() ? null : sessions;
         });
     }
 

@@ -123,6 +123,16 @@ final class RedisDirectory {
         return members;
     }
 
+    /** The join script's {@code personId TAB sessions} entries as person id to live session count. */
+    static Map<String, Integer> sessions(Response entries) {
+        Map<String, Integer> sessions = new HashMap<>();
+        for (Response entry : entries) {
+            String[] fields = entry.toString().split("\t", 2);
+            sessions.put(fields[0], Integer.parseInt(fields[1]));
+        }
+        return Map.copyOf(sessions);
+    }
+
     /** Stream entries, newest first, as messages oldest first. */
     static List<ChatMessage> history(String room, Response entries) {
         List<ChatMessage> messages = new ArrayList<>(entries.size());

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.acme.chat.broker.Broker;
 import org.acme.chat.broker.BrokerContract;
+import org.acme.chat.broker.Joined;
 import org.acme.chat.broker.RoomEvent;
 import org.acme.chat.metrics.ChatMetrics;
 import org.acme.chat.protocol.EventEncoder;
@@ -133,6 +134,8 @@ class RedisBrokerTest extends BrokerContract {
         // What the observer's purge does to a presence nobody renewed for a TTL, without waiting for it.
         send(Request.cmd(Command.HDEL).arg("chat:{" + room + "}:members").arg("alice"));
         send(Request.cmd(Command.ZREM).arg("chat:{" + room + "}:expiry").arg("alice"));
+        send(Request.cmd(Command.ZREM).arg("chat:{" + room + "}:sessions").arg("alice\t" + alice.id()));
+        send(Request.cmd(Command.HDEL).arg("chat:{" + room + "}:counts").arg("alice"));
 
         result(redisNode(0).refresh(room, Map.of(alice.id(), alice)));
         result(node(1).broker().post(room, watcher, "after the refresh"));
@@ -140,6 +143,52 @@ class RedisBrokerTest extends BrokerContract {
         assertEquals(List.of("JOIN watcher-1", "JOIN alice-1", "JOIN alice-1", "MESSAGE watcher-1"), events(room),
                 "alice is still connected to her node, so it lists her again");
         assertEquals(Refusal.Kind.NAME_TAKEN, result(node(1).broker().checkJoin(room, "alice")).orElseThrow().kind());
+    }
+
+    @Test
+    void aSessionThatExpiredWhileItsPersonStayedIsListedAgainWithoutAnEvent() {
+        String room = room("refresh-session");
+        join(node(1), room, watcher.id(), watcher.name());
+        result(node(0).broker().join(room, alice, "s-away", null));
+        result(node(1).broker().join(room, alice, "s-other", null));
+        // What the purge does to one session nobody renewed for a TTL while another of the person's stayed.
+        send(Request.cmd(Command.ZREM).arg("chat:{" + room + "}:sessions").arg("alice\ts-away"));
+        send(Request.cmd(Command.HINCRBY).arg("chat:{" + room + "}:counts").arg("alice").arg(-1));
+
+        result(redisNode(0).refresh(room, Map.of("s-away", alice)));
+        Joined bob = result(node(1).broker().join(room, new Member("b1", "bob"), null));
+        assertEquals(2, bob.sessionsOf(alice), "its node still holds it, so it counts again");
+        result(node(1).broker().post(room, watcher, "after the refresh"));
+
+        assertEquals(List.of("JOIN watcher-1", "JOIN alice-1", "JOIN b1", "MESSAGE watcher-1"), events(room),
+                "alice never left the room, so nothing is announced");
+    }
+
+    @Test
+    void aDeadNodesSessionsExpireAndOnlyAPersonWithNoSessionLeftLeaves() {
+        String room = room("dead-node");
+        join(node(1), room, watcher.id(), watcher.name());
+        Member carol = new Member("carol-1", "carol");
+        result(node(0).broker().join(room, alice, "s-dead", null));
+        result(node(1).broker().join(room, alice, "s-live", null));
+        result(node(0).broker().join(room, carol, "s-carol", null));
+        redisNode(0).close(); // it renews nothing from now on
+        // What a TTL without renewal does to the dead node's sessions, without waiting for it.
+        for (String session : List.of("alice\ts-dead", "carol\ts-carol")) {
+            send(Request.cmd(Command.ZADD).arg("chat:{" + room + "}:sessions").arg("XX").arg(1).arg(session));
+        }
+
+        result(redisNode(1).refresh(room, Map.of(watcher.id(), watcher, "s-live", alice)));
+        Joined bob = result(node(1).broker().join(room, new Member("b1", "bob"), null));
+        assertEquals(List.of("watcher", "alice", "bob"), bob.members().stream().map(Member::name).toList());
+        assertEquals(1, bob.sessionsOf(alice), "her session on the dead node is gone");
+        result(node(1).broker().post(room, watcher, "after the purge"));
+        result(node(1).broker().leave(room, alice, "s-live"));
+        result(node(1).broker().post(room, watcher, "after her last leave"));
+
+        assertEquals(List.of("JOIN watcher-1", "JOIN alice-1", "JOIN carol-1", "LEAVE carol-1", "JOIN b1",
+                "MESSAGE watcher-1", "LEAVE alice-1", "MESSAGE watcher-1"), events(node(1), room, 2),
+                "carol, on the dead node only, leaves; alice leaves with her live session");
     }
 
     @Test

@@ -79,6 +79,7 @@ class RedisRetentionTest {
             result(broker.join(room, alice, null));
             String id = result(broker.post(room, alice, "hello " + i)).id();
             result(broker.join(room, bob, MessageId.parse(id)));
+            result(broker.join(room, alice, "tab-" + i, null)); // a person's second session
             assertTrue(broker.join(room, new Member("x-" + i, "ALICE"), null).toCompletableFuture()
                     .handle((ok, refused) -> refused != null).join(), "a taken name is refused");
             result(broker.publish(room, new Member("system", "system"), "from the server " + i));
@@ -86,6 +87,7 @@ class RedisRetentionTest {
             result(broker.ban(room, "mallory", Duration.ofMinutes(10), "flood"));
             result(broker.ban(room, "bob", Duration.ofMinutes(10), "flood"));
             result(broker.leave(room, bob));
+            result(broker.leave(room, alice, "tab-" + i));
             if (i % 2 == 0) {
                 result(broker.leave(room, alice)); // half the rooms end empty, half keep a member
             }
@@ -112,8 +114,11 @@ class RedisRetentionTest {
 
         assertLivesFor(key(room, "seq"), RETENTION_MS);
         assertLivesFor(key(room, "history"), RETENTION_MS);
-        assertLivesFor(key(room, "members"), TTL_MS);
-        assertLivesFor(key(room, "expiry"), TTL_MS);
+        assertPresenceLivesForATtl(room);
+
+        shorten(room);
+        result(broker.join(room, alice, "second-tab", null));
+        assertPresenceLivesForATtl(room);
 
         shorten(room);
         result(broker.post(room, alice, "again"));
@@ -121,13 +126,13 @@ class RedisRetentionTest {
         assertLivesFor(key(room, "history"), RETENTION_MS);
 
         shorten(room);
-        result(broker.refresh(room, Map.of(alice.id(), alice)));
+        result(broker.refresh(room, Map.of(alice.id(), alice, "second-tab", alice)));
         assertLivesFor(key(room, "seq"), RETENTION_MS);
         assertLivesFor(key(room, "history"), RETENTION_MS);
-        assertLivesFor(key(room, "members"), TTL_MS);
-        assertLivesFor(key(room, "expiry"), TTL_MS);
+        assertPresenceLivesForATtl(room);
 
         shorten(room);
+        result(broker.leave(room, alice, "second-tab"));
         result(broker.leave(room, alice));
         assertLivesFor(key(room, "seq"), RETENTION_MS);
         assertLivesFor(key(room, "history"), RETENTION_MS);
@@ -161,10 +166,17 @@ class RedisRetentionTest {
                 Clock.systemUTC(), new ChatMetrics(new SimpleMeterRegistry()), 5, 10, TTL_MS, retentionMs);
     }
 
-    /** Lets the room's counter and history expire in five seconds, as if a write were long ago. */
+    /** Lets the room's keys expire in five seconds, as if its last write were long ago. */
     private static void shorten(String room) {
-        for (String name : List.of("seq", "history", "members", "expiry")) {
+        for (String name : List.of("seq", "history", "members", "expiry", "sessions", "counts")) {
             send(Request.cmd(Command.PEXPIRE).arg(key(room, name)).arg(5_000));
+        }
+    }
+
+    /** A person's and its sessions' keys: a TTL after the last join or renewal. */
+    private static void assertPresenceLivesForATtl(String room) {
+        for (String name : List.of("members", "expiry", "sessions", "counts")) {
+            assertLivesFor(key(room, name), TTL_MS);
         }
     }
 
