@@ -28,6 +28,7 @@ import org.acme.chat.protocol.Member;
 import org.acme.chat.protocol.MessageType;
 import org.acme.chat.protocol.Refusal;
 import org.acme.chat.support.RedisServer;
+import org.acme.chat.tracing.ChatTracing;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,7 +71,7 @@ class RedisBrokerTest extends BrokerContract {
         ObjectMapper mapper = new ObjectMapper();
         RedisBroker broker = new RedisBroker(Redis.createClient(vertx, redis.url()), vertx, mapper,
                 new EventEncoder(mapper), Clock.systemUTC(), new ChatMetrics(new SimpleMeterRegistry()), HISTORY,
-                MAX_MEMBERS, TTL_MS, RETENTION_MS);
+                RETAINED, MAX_MEMBERS, TTL_MS, RETENTION_MS, ChatTracing.OFF);
         broker.deliverTo(node::hear);
         broker.start();
         await().atMost(Duration.ofSeconds(WAIT_SECONDS)).until(broker::available);
