@@ -269,6 +269,7 @@ abstract class PersonProtocolCases {
         String room = uniqueRoom("v2read");
         String alice = name("alice");
         String aliceKey = key();
+        String two;
         try (WsClient tab1 = V2.connect(base, alice, aliceKey); WsClient tab2 = V2.connect(base, alice, aliceKey);
                 WsClient bob = V2.connect(base, name("bob"), key())) {
             join(tab1, room);
@@ -277,7 +278,7 @@ abstract class PersonProtocolCases {
             bob.send(message(room, "one").put("ref", "1"));
             bob.send(message(room, "two").put("ref", "2"));
             until(bob, "ack");
-            String two = until(bob, "ack").getString("id");
+            two = until(bob, "ack").getString("id");
 
             tab1.send(frame("read", room).put("id", two));
             JsonObject read = until(bob, "read", room);
