@@ -1,4 +1,5 @@
--- KEYS: members, expiry, seq, history, ban (the joiner's), sessions, counts, left. ARGV: channel, room, node, leave
+-- KEYS: members, expiry, seq, history, ban (the joiner's), sessions, counts, left, edits, reactions, read (the
+-- message state, renewed with the history). ARGV: channel, room, node, leave
 -- prefix, name key, person id, person JSON, join frame, ttl ms, max members, history size, since ('' for none),
 -- retention ms, session id. A person's first session adds the person and announces it; a later one (or the same one
 -- again) only counts, and the seq returned is the room's last. Returns {'banned'} while the name is banned from the
@@ -8,7 +9,7 @@ local now = now_ms()
 local key, person, session = ARGV[5], ARGV[6], ARGV[5] .. '\t' .. ARGV[14]
 local function retain()
   expire(ARGV[9], {KEYS[1], KEYS[2], KEYS[6], KEYS[7]})
-  expire(ARGV[13], {KEYS[3], KEYS[4]})
+  expire(ARGV[13], {KEYS[3], KEYS[4], KEYS[9], KEYS[10], KEYS[11]})
 end
 purge({members = KEYS[1], expiry = KEYS[2], sessions = KEYS[6], counts = KEYS[7], seq = KEYS[3], channel = ARGV[1],
   room = ARGV[2], node = ARGV[3], leave_prefix = ARGV[4]}, now)

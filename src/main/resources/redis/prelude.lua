@@ -59,3 +59,38 @@ local function compare_ids(a, b)
   if as ~= bs then return as < bs and -1 or 1 end
   return 0
 end
+-- Message state (edits, reactions, read markers) lives in hashes next to the stream, whose entries never change.
+-- The stream entry of message id ({id, {field, value, ...}}), or nil when the stream does not hold it.
+local function entry_of(stream, id)
+  return redis.call('XRANGE', stream, id, id)[1]
+end
+local function field_of(entry, name)
+  local values = entry[2]
+  for i = 1, #values, 2 do
+    if values[i] == name then return values[i + 1] end
+  end
+end
+-- Whether the author deleted message id (its edits field is a tombstone).
+local function is_tombstone(edits, id)
+  local state = redis.call('HGET', edits, id)
+  return state and cjson.decode(state).deleted == true
+end
+-- Keeps a state hash bounded: once it holds more than limit fields, the ones about messages older than the stream's
+-- first entry (trimmed away) go. by_value: the message id is the field's value (read markers), else its name. With
+-- only_stale false, if none was stale, the field with the oldest message goes too, so the hash never exceeds limit + 1.
+local function prune(hash, stream, limit, by_value, only_stale)
+  if redis.call('HLEN', hash) <= limit then return end
+  local first = redis.call('XRANGE', stream, '-', '+', 'COUNT', 1)[1]
+  local fields = redis.call('HGETALL', hash)
+  local dropped, oldest = 0, nil
+  for i = 1, #fields, 2 do
+    local id = by_value and fields[i + 1] or fields[i]
+    if not first or compare_ids(id, first[1]) < 0 then
+      redis.call('HDEL', hash, fields[i])
+      dropped = dropped + 1
+    elseif not oldest or compare_ids(id, by_value and fields[oldest + 1] or fields[oldest]) < 0 then
+      oldest = i
+    end
+  end
+  if dropped == 0 and not only_stale and oldest then redis.call('HDEL', hash, fields[oldest]) end
+end

@@ -1,7 +1,8 @@
--- KEYS: members, expiry, seq, left, history, sessions, counts. ARGV: channel, room, node, leave prefix, ttl ms, join
--- prefix, retention ms, then (name key, person id, session id, person JSON) for each of this node's sessions in the
--- room. Renews them (and their persons), lists again a session that expired while Redis was out of reach (announcing
--- its person only if it had left), skips one that has left since the node listed it, and purges expired sessions of
+-- KEYS: members, expiry, seq, left, history, sessions, counts, edits, reactions, read (the last three renewed with
+-- the history, so a room whose members stay keeps its message state as long as its messages). ARGV: channel, room,
+-- node, leave prefix, ttl ms, join prefix, retention ms, then (name key, person id, session id, person JSON) for each
+-- of this node's sessions in the room. Renews them (and their persons), lists again a session that expired while
+-- Redis was out of reach (announcing its person only if it had left), skips one that has left since the node listed it, and purges expired sessions of
 -- other nodes. Returns {ids of sessions whose name another person took meanwhile, ids of sessions listed again}.
 local now = now_ms()
 purge({members = KEYS[1], expiry = KEYS[2], sessions = KEYS[6], counts = KEYS[7], seq = KEYS[3], channel = ARGV[1],
@@ -36,5 +37,5 @@ for i = 8, #ARGV, 4 do
   end
 end
 expire(ARGV[5], {KEYS[1], KEYS[2], KEYS[6], KEYS[7]})
-expire(ARGV[7], {KEYS[3], KEYS[5]})
+expire(ARGV[7], {KEYS[3], KEYS[5], KEYS[8], KEYS[9], KEYS[10]})
 return {lost, again}

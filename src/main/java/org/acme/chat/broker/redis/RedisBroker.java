@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.acme.chat.broker.Broker;
 import org.acme.chat.broker.Census;
 import org.acme.chat.broker.Change;
@@ -40,6 +41,9 @@ import org.acme.chat.protocol.OutboundFrame;
 import org.acme.chat.protocol.Presence;
 import org.acme.chat.protocol.Refusal;
 import org.acme.chat.protocol.RefusedException;
+import org.acme.chat.protocol.v2.Edited;
+import org.acme.chat.protocol.v2.Reaction;
+import org.acme.chat.protocol.v2.ReadMarker;
 import org.acme.chat.tracing.ChatTracing;
 import org.jboss.logging.Logger;
 
@@ -50,15 +54,25 @@ import org.jboss.logging.Logger;
  * members. A message is published once, as its finished frame,
  * whatever the number of recipients.
  * <p>
- * When Redis is out of reach, the node stays up: joins are refused (503 / 1013), and messages and leaves of its own
- * members still reach its own members, numbered locally (they are not in the shared history). Presence is kept per
- * session (one person, several connections, on any nodes; the room sees a person once) and renewed by the session's
- * node every third of {@code chat.presence.ttl}. Every key expires: presence a TTL after it was last renewed, a room's
+ * Edits, deletes by their author, reactions and read markers are kept next to a room's stream (see
+ * {@link RedisScripts}), each checked, stored and announced by one script; every read of history (a join's, a
+ * resume's, a page of scroll-back) shows the messages as they stand now.
+ * <p>
+ * When Redis is out of reach, the node stays up: joins are refused (503 / 1013), and messages, typing and leaves of its
+ * own members still reach its own members, numbered locally (they are not in the shared history); message state
+ * changes are refused. Presence is kept per session (one person, several connections, on any nodes; the room sees a
+ * person once) and renewed by the session's node every third of {@code chat.presence.ttl}. Every key expires: presence
+ * a TTL after it was last renewed, a room's
  * history and event counter {@code chat.history.retention} after its last event or renewal.
  */
 public final class RedisBroker implements Broker {
 
     static final String CHANNEL = "chat:events";
+    /** The room event of each kind the scripts publish (a kind is the event's wire name). */
+    private static final Map<String, MessageType> KINDS = Map.of("message", MessageType.MESSAGE,
+            "join", MessageType.JOIN, "leave", MessageType.LEAVE, "deleted", MessageType.DELETED,
+            "removed", MessageType.REMOVED, "edited", MessageType.EDITED, "reaction", MessageType.REACTION,
+            "read", MessageType.READ, "typing", MessageType.TYPING);
     private static final Logger LOG = Logger.getLogger(RedisBroker.class);
     private static final ConnectionLog CONNECTIONS = ConnectionLog.of(RedisBroker.class);
 
@@ -67,9 +81,11 @@ public final class RedisBroker implements Broker {
     private final ObjectMapper mapper;
     private final EventEncoder encoder;
     private final FrameParts parts;
+    private final MessageState state;
     private final Clock clock;
     private final ChatMetrics metrics;
     private final int historySize;
+    private final int retained;
     private final int maxMembers;
     private final long ttlMs;
     private final long retentionMs;
@@ -85,29 +101,36 @@ public final class RedisBroker implements Broker {
     };
     private long refreshTimer = -1;
 
-    /** Without traces. */
+    /** Without traces; the stream keeps about {@code historySize} messages, what a welcome sends. */
     public RedisBroker(Redis redis, Vertx vertx, ObjectMapper mapper, EventEncoder encoder, Clock clock,
             ChatMetrics metrics, int historySize, int maxMembers, long ttlMs, long retentionMs) {
-        this(redis, vertx, mapper, encoder, clock, metrics, historySize, maxMembers, ttlMs, retentionMs,
+        this(redis, vertx, mapper, encoder, clock, metrics, historySize, historySize, maxMembers, ttlMs, retentionMs,
                 ChatTracing.OFF);
     }
 
-    /** Each script's Redis command is a child span of the caller's (a join's, a post's) when {@code tracing} is on. */
+    /**
+     * A welcome sends the last {@code historySize} messages; a room's stream keeps about {@code retained} (its
+     * {@code MAXLEN ~}) for scroll-back and resuming. Each script's Redis command is a child span of the caller's (a
+     * join's, a post's) when {@code tracing} is on.
+     */
     public RedisBroker(Redis redis, Vertx vertx, ObjectMapper mapper, EventEncoder encoder, Clock clock,
-            ChatMetrics metrics, int historySize, int maxMembers, long ttlMs, long retentionMs, ChatTracing tracing) {
+            ChatMetrics metrics, int historySize, int retained, int maxMembers, long ttlMs, long retentionMs,
+            ChatTracing tracing) {
         this.commands = new RedisCommands(redis, RedisScripts.ALL, tracing);
         this.vertx = vertx;
         this.mapper = mapper;
         this.encoder = encoder;
         this.parts = new FrameParts(mapper);
+        this.state = new MessageState(mapper);
         this.clock = clock;
         this.metrics = metrics;
         this.historySize = historySize;
+        this.retained = retained;
         this.maxMembers = maxMembers;
         this.ttlMs = ttlMs;
         this.retentionMs = retentionMs;
         this.subscriber = new RedisSubscriber(redis, vertx, CHANNEL, this::received);
-        this.directory = new RedisDirectory(commands, mapper, node, ttlMs);
+        this.directory = new RedisDirectory(commands, mapper, node, ttlMs, retentionMs);
     }
 
     /** Subscribes to the events channel and starts renewing this node's presence. */
@@ -135,27 +158,85 @@ public final class RedisBroker implements Broker {
 
     @Override
     public CompletionStage<Change> edit(String room, Member person, MessageId id, String text) {
-        throw new UnsupportedOperationException("v2");
+        long now = clock.millis();
+        return change(RedisScripts.EDIT, room, person, id, state.edit(text, now),
+                encoder.encode(new Edited(room, id.toString(), text, now)), retentionMs);
     }
 
     @Override
     public CompletionStage<Change> retract(String room, Member person, MessageId id) {
-        throw new UnsupportedOperationException("v2");
+        return change(RedisScripts.RETRACT, room, person, id,
+                encoder.encode(new Deleted(room, id.toString(), clock.millis())), retentionMs);
     }
 
     @Override
     public CompletionStage<Change> react(String room, Member person, MessageId id, String emoji, boolean on) {
-        throw new UnsupportedOperationException("v2");
+        return change(RedisScripts.REACT, room, person, id, emoji, on ? 1 : 0, Change.MAX_EMOJI,
+                encoder.encode(new Reaction(room, id.toString(), emoji, person, on)), retentionMs);
     }
 
     @Override
     public CompletionStage<Change> read(String room, Member person, MessageId id) {
-        throw new UnsupportedOperationException("v2");
+        return change(RedisScripts.READ, room, person, id,
+                encoder.encode(new ReadMarker(room, person, id.toString())), retentionMs, retained);
     }
 
+    /** Relayed through Redis like any event (numbered in the room's order); while Redis is away, on this node only. */
     @Override
     public CompletionStage<Void> typing(String room, Member person, OutboundFrame frame) {
-        throw new UnsupportedOperationException("v2");
+        return eval(RedisScripts.TYPING, keys(room, "seq"), CHANNEL, room, node, person.id(), frame.text(),
+                retentionMs)
+                .handle((reply, failure) -> {
+                    if (failure != null) {
+                        deliverLocally(room, MessageType.TYPING, person.id(), frame.text());
+                    }
+                    return null;
+                });
+    }
+
+    /**
+     * Runs a message-state script ({@code KEYS}: history, seq, edits, reactions, read; {@code ARGV}: channel, room,
+     * node, person id, message id, then {@code args}): it checks, stores and announces in one atomic step.
+     */
+    private CompletionStage<Change> change(String script, String room, Member person, MessageId id, Object... args) {
+        List<Object> all = new ArrayList<>(List.of(CHANNEL, room, node, person.id(), id));
+        all.addAll(List.of(args));
+        return eval(script, keys(room, "history", "seq", "edits", "reactions", "read"), all.toArray())
+                .handle((reply, failure) -> {
+                    if (failure != null) {
+                        throw new CompletionException(unavailable());
+                    }
+                    return switch (reply.toString()) {
+                        case "done" -> Change.DONE;
+                        case "unchanged" -> Change.UNCHANGED;
+                        case "not_found" -> Change.NOT_FOUND;
+                        case "forbidden" -> Change.FORBIDDEN;
+                        case "too_many_emoji" -> Change.TOO_MANY_EMOJI;
+                        default -> throw new IllegalStateException("unexpected reply " + reply);
+                    };
+                });
+    }
+
+    /**
+     * {@code joined} with its history in the messages' current state and the person's read marker: a second round
+     * trip after the join script (which reads the stream only). An edit, delete or reaction made between the two is
+     * in this history and also among the events after {@link Joined#seq}: the client gets it twice, which is harmless,
+     * as edits, tombstones and reactions (by person and emoji) apply idempotently. If Redis fails in between, the
+     * join is undone ({@code undo}, the joiner's leave) and refused like any join that finds Redis out of reach.
+     */
+    private CompletionStage<Joined> withState(String room, Member person, Joined joined,
+            Supplier<CompletionStage<Void>> undo) {
+        return directory.current(room, joined.history(), person.id()).toCompletionStage()
+                .handle((current, failure) -> {
+                    if (failure == null) {
+                        return CompletableFuture.completedFuture(new Joined(joined.members(), current.messages(),
+                                joined.seq(), joined.resume(), joined.sessions(), current.read()));
+                    }
+                    return undo.get().<Joined>thenApply(left -> {
+                        throw new CompletionException(unavailable());
+                    });
+                })
+                .thenCompose(stage -> stage);
     }
 
     @Override
@@ -167,7 +248,7 @@ public final class RedisBroker implements Broker {
         String join = encoder.encode(Presence.join(room, person, clock.millis()));
         List<String> keys = keys(room, "members", "expiry", "seq", "history");
         keys.add(banKey(room, person.name()));
-        keys.addAll(keys(room, "sessions", "counts", "left"));
+        keys.addAll(keys(room, "sessions", "counts", "left", "edits", "reactions", "read"));
         return eval(RedisScripts.JOIN, keys, CHANNEL, room, node,
                 parts.presencePrefix(MessageType.LEAVE, room), NameKey.of(person.name()), person.id(),
                 parts.json(person), join, ttlMs, maxMembers, historySize, since == null ? "" : since.toString(),
@@ -194,7 +275,8 @@ public final class RedisBroker implements Broker {
                     });
                     directory.index(List.of(room));
                     return joined;
-                });
+                })
+                .thenCompose(joined -> withState(room, person, joined, () -> leave(room, person, session)));
     }
 
     @Override
@@ -224,8 +306,8 @@ public final class RedisBroker implements Broker {
     @Override
     public CompletionStage<ChatMessage> post(String room, Member from, String text) {
         long start = System.nanoTime();
-        return eval(RedisScripts.POST, keys(room, "history", "seq"), CHANNEL, room, node, from.id(), from.name(), text,
-                historySize, FrameParts.MESSAGE_PREFIX, parts.messageMiddle(room, from, text), retentionMs)
+        return eval(RedisScripts.POST, keys(room, "history", "seq", "edits", "reactions", "read"), CHANNEL, room, node,
+                from.id(), from.name(), text, retained, FrameParts.MESSAGE_PREFIX, parts.messageMiddle(room, from, text), retentionMs)
                 .handle((reply, failure) -> {
                     if (failure == null) {
                         metrics.brokerPublish().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
@@ -267,8 +349,8 @@ public final class RedisBroker implements Broker {
     /** A post does not check presence here (the script stores and publishes): the server API's sender is a post's. */
     @Override
     public CompletionStage<ChatMessage> publish(String room, Member from, String text) {
-        return eval(RedisScripts.POST, keys(room, "history", "seq"), CHANNEL, room, node, from.id(), from.name(), text,
-                historySize, FrameParts.MESSAGE_PREFIX, parts.messageMiddle(room, from, text), retentionMs)
+        return eval(RedisScripts.POST, keys(room, "history", "seq", "edits", "reactions", "read"), CHANNEL, room, node,
+                from.id(), from.name(), text, retained, FrameParts.MESSAGE_PREFIX, parts.messageMiddle(room, from, text), retentionMs)
                 .thenApply(reply -> {
                     MessageId id = MessageId.parse(reply.toString());
                     return new ChatMessage(id.toString(), room, from, text, id.ms());
@@ -278,7 +360,7 @@ public final class RedisBroker implements Broker {
     @Override
     public CompletionStage<Boolean> delete(String room, MessageId id) {
         String frame = encoder.encode(new Deleted(room, id.toString(), clock.millis()));
-        return eval(RedisScripts.DELETE, keys(room, "history", "seq"), CHANNEL, room, node, id, frame, retentionMs)
+        return eval(RedisScripts.DELETE, keys(room, "history", "seq", "edits", "reactions", "read"), CHANNEL, room, node, id, frame, retentionMs)
                 .thenApply(reply -> reply.toInteger() == 1);
     }
 
@@ -352,7 +434,7 @@ public final class RedisBroker implements Broker {
         vouched.forEach((session, person) -> args.addAll(List.of(NameKey.of(person.name()), person.id(), session,
                 parts.json(person))));
         return eval(RedisScripts.REFRESH, keys(room, "members", "expiry", "seq", "left", "history", "sessions",
-                "counts"), args.toArray())
+                "counts", "edits", "reactions", "read"), args.toArray())
                 .thenCompose(reply -> {
                     for (Response id : reply.get(0)) {
                         String session = id.toString();
@@ -404,17 +486,16 @@ public final class RedisBroker implements Broker {
             head[i] = payload.substring(from, to);
             from = to + 1;
         }
-        MessageType type = switch (head[2]) {
-            case "join" -> MessageType.JOIN;
-            case "leave" -> MessageType.LEAVE;
-            case "deleted" -> MessageType.DELETED;
-            case "removed" -> MessageType.REMOVED;
-            default -> MessageType.MESSAGE;
-        };
+        MessageType type = KINDS.get(head[2]);
         long seq = Long.parseLong(head[1]);
         if (local.containsKey(head[0])) {
             position(head[0]).seen(seq, type != MessageType.MESSAGE || head[5].isEmpty() ? null
                     : MessageId.parse(head[5]));
+        }
+        if (type == null) {
+            // A kind this node does not know (a newer node's, during an upgrade): never shown as something else.
+            LOG.debugf("ignoring an event of unknown kind %s on %s", head[2], CHANNEL);
+            return;
         }
         if (type == MessageType.MESSAGE && !node.equals(head[4])) {
             metrics.remoteMessage();
@@ -446,7 +527,7 @@ public final class RedisBroker implements Broker {
         };
     }
 
-    private static List<String> keys(String room, String... names) {
+    static List<String> keys(String room, String... names) {
         List<String> keys = new ArrayList<>(names.length + 1);
         for (String name : names) {
             keys.add(key(room, name));
