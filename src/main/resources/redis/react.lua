@@ -1,9 +1,10 @@
 -- KEYS: history, seq, edits, reactions, read. ARGV: channel, room, node, person id, message id, emoji, on ('1' puts,
--- '0' takes back), max different emoji per message, reaction frame, retention ms. A message's reactions are one field
+-- '0' takes back), max different emoji per message, reaction frame, retention ms, max reactions per message (all
+-- emoji together). A message's reactions are one field
 -- of the reactions hash: [[emoji, [person ids in order of reacting]], ...], emoji in order of first use; an emoji
 -- nobody has left goes, and so does the field when none is left. Returns 'not_found' (no such message, or a
 -- tombstone), 'unchanged' (it was so already: nothing announced), 'too_many_emoji' (a new emoji on a message with the
--- maximum) or 'done'.
+-- maximum of emoji, or a reaction on one with the maximum of reactions) or 'done'.
 if not entry_of(KEYS[1], ARGV[5]) or is_tombstone(KEYS[3], ARGV[5]) then return 'not_found' end
 local person, emoji = ARGV[4], ARGV[6]
 local stored = redis.call('HGET', KEYS[4], ARGV[5])
@@ -20,6 +21,9 @@ if at then
 end
 if ARGV[7] == '1' then
   if who then return 'unchanged' end
+  local count = 0
+  for _, pair in ipairs(reactions) do count = count + #pair[2] end
+  if count >= tonumber(ARGV[11]) then return 'too_many_emoji' end
   if at then
     table.insert(reactions[at][2], person)
   elseif #reactions >= tonumber(ARGV[8]) then

@@ -10,9 +10,14 @@ public enum Change {
     NOT_FOUND,
     /** The message is someone else's (an edit or a delete). */
     FORBIDDEN,
-    /** A reaction with a new emoji on a message that has {@link #MAX_EMOJI} different ones already. */
+    /**
+     * A reaction with a new emoji on a message that has {@link #MAX_EMOJI} different ones already, or any new reaction
+     * on one that holds {@link #MAX_REACTIONS}.
+     */
     TOO_MANY_EMOJI;
 
     /** Different emoji one message may hold. */
     public static final int MAX_EMOJI = 20;
+    /** Reactions (person and emoji) one message may hold, all emoji together: a stranger cannot grow one forever. */
+    public static final int MAX_REACTIONS = 500;
 }

@@ -2,7 +2,6 @@ package org.acme.chat.history;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -11,12 +10,14 @@ import java.util.Map;
 import java.util.Set;
 import org.acme.chat.protocol.ChatMessage;
 import org.acme.chat.protocol.Member;
+import org.acme.chat.protocol.Reactions;
 
 /**
- * History for a single node: the last {@code size} messages of each room, within two bounds. {@code maxBytes} bounds
- * the {@link #footprint} of every message kept, all rooms together: over it, the least recently used room without
- * members loses its whole history, and only when no such room has any left do rooms with members lose their oldest
- * messages, least recently used room first (a room's newest messages go last). {@code maxRooms} bounds how many rooms
+ * History for a single node: the last {@code retained} messages of each room (a joiner gets the last {@code size}),
+ * in their current state, and each person's read marker (at most {@code retained} per room), within two bounds.
+ * {@code maxBytes} bounds the {@link #footprint} of every message and marker kept, all rooms together: over it, the
+ * least recently used room without members loses its whole history, then rooms with members lose their read markers,
+ * and only then their oldest messages, least recently used room first (a room's newest messages go last). {@code maxRooms} bounds how many rooms
  * have a history: over it, the least recently used room without members, else with members, loses it. A room is
  * used when a message is stored or its history is read (a join); {@link #occupied} and {@link #vacated} say which
  * rooms have members. One lock guards the store: appends, reads and eviction are short, and an append drops at most
@@ -71,12 +72,7 @@ public final class InMemoryHistoryStore implements HistoryStore {
     static long footprint(ChatMessage message) {
         long chars = message.chars();
         if (message.reactions() != null) {
-            for (Map.Entry<String, List<String>> reaction : message.reactions().entrySet()) {
-                chars += reaction.getKey().length() + 16; // the list and its entry
-                for (String person : reaction.getValue()) {
-                    chars += person.length() + 8;
-                }
-            }
+            chars += 8L * (message.reactions().size() + Reactions.count(message.reactions())); // the lists and entries
         }
         return MESSAGE_OVERHEAD + 2 * chars;
     }
@@ -238,6 +234,7 @@ public final class InMemoryHistoryStore implements HistoryStore {
             return false;
         } finally {
             log.messages.addAll(newer);
+            evictBytes(); // a reaction makes a message bigger
         }
     }
 
@@ -250,12 +247,22 @@ public final class InMemoryHistoryStore implements HistoryStore {
     @Override
     public synchronized void markRead(String room, String person, MessageId id) {
         RoomLog log = log(room);
-        if (log != null) {
-            if (log.read.put(person, id) == null) {
+        if (log == null) {
+            return;
+        }
+        // Most recently set last: past retained markers (throwaway persons), the longest unchanged goes.
+        if (log.read.remove(person) == null) {
+            if (log.read.size() >= retained) {
+                Iterator<MessageId> eldest = log.read.values().iterator();
+                eldest.next();
+                eldest.remove();
+            } else {
                 log.bytes += READ_MARKER_BYTES;
                 bytes += READ_MARKER_BYTES;
             }
         }
+        log.read.put(person, id);
+        evictBytes();
     }
 
     private static List<ChatMessage> newest(ArrayDeque<ChatMessage> messages, int count) {
@@ -284,6 +291,15 @@ public final class InMemoryHistoryStore implements HistoryStore {
         while (bytes > maxBytes && idleFirst.hasNext()) {
             bytes -= idleFirst.next().bytes;
             idleFirst.remove();
+        }
+        // Read markers go before any message: a stranger's throwaway persons must not cost a room its history.
+        Iterator<RoomLog> markersFirst = live.values().iterator();
+        while (bytes > maxBytes && markersFirst.hasNext()) {
+            RoomLog log = markersFirst.next();
+            long markers = log.read.size() * READ_MARKER_BYTES;
+            log.read.clear();
+            log.bytes -= markers;
+            bytes -= markers;
         }
         Iterator<RoomLog> liveFirst = live.values().iterator();
         while (bytes > maxBytes && liveFirst.hasNext()) {
@@ -314,8 +330,8 @@ public final class InMemoryHistoryStore implements HistoryStore {
 
     private static final class RoomLog {
         private final ArrayDeque<ChatMessage> messages = new ArrayDeque<>();
-        /** Each person's read marker (v2), kept and dropped with the room's messages. */
-        private final Map<String, MessageId> read = new HashMap<>();
+        /** Each person's read marker (v2), least recently set first; at most retained, dropped with the messages. */
+        private final Map<String, MessageId> read = new LinkedHashMap<>();
         private long bytes;
         private MessageId lastId = MessageId.ZERO;
         /** The newest id no longer held: a reader at or after it has missed nothing that is gone. */

@@ -57,9 +57,21 @@ public record ChatMessage(MessageType type, String id, String room, Member from,
                 newReactions == null || newReactions.isEmpty() ? null : newReactions);
     }
 
-    /** Characters of its strings (id, room, sender, text), what the history stores estimate its size by. */
+    /**
+     * Characters of its strings (id, room, sender, text, reactions: each emoji and person id plus the punctuation
+     * around it in JSON), what the history stores and the welcome's budget estimate its size by.
+     */
     public int chars() {
-        return id.length() + room.length() + (text == null ? 0 : text.length()) + from.id().length()
+        int chars = id.length() + room.length() + (text == null ? 0 : text.length()) + from.id().length()
                 + from.name().length();
+        if (reactions != null) {
+            for (Map.Entry<String, List<String>> reaction : reactions.entrySet()) {
+                chars += reaction.getKey().length() + 8;
+                for (String person : reaction.getValue()) {
+                    chars += person.length() + 3;
+                }
+            }
+        }
+        return chars;
     }
 }

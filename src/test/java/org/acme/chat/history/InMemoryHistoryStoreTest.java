@@ -42,6 +42,42 @@ class InMemoryHistoryStoreTest {
     }
 
     @Test
+    void throwawayPersonsReadMarkersAreCappedAndGoBeforeAnyMessage() {
+        long budget = 200_000;
+        InMemoryHistoryStore store = new InMemoryHistoryStore(5, 100, 10, budget);
+        store.occupied("lobby");
+        List<ChatMessage> posted = new ArrayList<>();
+        for (int m = 0; m < 100; m++) {
+            posted.add(store.append("lobby", ALICE, "message " + m, clock++));
+        }
+        MessageId last = MessageId.parse(posted.get(99).id());
+        for (int p = 0; p < 2_000; p++) {
+            store.markRead("lobby", "throwaway-" + p, last);
+            assertTrue(store.bytes() <= budget, () -> store.bytes() + " bytes kept, over the budget " + budget);
+        }
+        assertEquals(last, store.readMarker("lobby", "throwaway-1999"), "the newest markers stay");
+        assertEquals(null, store.readMarker("lobby", "throwaway-0"), "at most retained (100) markers a room");
+        store.append("lobby", ALICE, "one more", clock++);
+        assertEquals(100, store.before("lobby", null, 1_000).size(), "markers cost no message");
+
+        store.markRead("lobby", "reader", last);
+        for (int m = 0; m < 2_000; m++) {
+            store.append("lobby", ALICE, FULL, clock++); // now messages overflow the budget
+        }
+        assertTrue(store.bytes() <= budget);
+        assertEquals(null, store.readMarker("lobby", "reader"), "over the budget, markers went before messages");
+        assertEquals(5, store.recent("lobby").size());
+    }
+
+    @Test
+    void reactionsCountInAMessagesFootprint() {
+        ChatMessage plain = message("hi");
+        ChatMessage reacted = plain.withReactions(java.util.Map.of("👍", List.of("p".repeat(23), "q".repeat(23))));
+        assertTrue(InMemoryHistoryStore.footprint(reacted) >= InMemoryHistoryStore.footprint(plain) + 2 * 2 * 23,
+                "two person ids at least, as UTF-16");
+    }
+
+    @Test
     void theLeastRecentlyUsedRoomsHistoryGoesFirst() {
         InMemoryHistoryStore store = new InMemoryHistoryStore(5, 100, 3 * roomOfFive());
         fill(store, "a");

@@ -24,7 +24,6 @@ import org.acme.chat.broker.Change;
 import org.acme.chat.broker.Joined;
 import org.acme.chat.broker.NameKey;
 import org.acme.chat.broker.RoomEvent;
-import org.acme.chat.broker.Reactions;
 import org.acme.chat.broker.RoomPage;
 import org.acme.chat.history.HistoryStore;
 import org.acme.chat.history.MessageId;
@@ -35,6 +34,7 @@ import org.acme.chat.protocol.Member;
 import org.acme.chat.protocol.MessageType;
 import org.acme.chat.protocol.OutboundFrame;
 import org.acme.chat.protocol.Presence;
+import org.acme.chat.protocol.Reactions;
 import org.acme.chat.protocol.Refusal;
 import org.acme.chat.protocol.RefusedException;
 import org.acme.chat.protocol.v2.Edited;
@@ -229,7 +229,7 @@ public final class MemoryBroker implements Broker {
             if (reactions == null) {
                 return Change.UNCHANGED;
             }
-            if (reactions.size() > Change.MAX_EMOJI) {
+            if (reactions.size() > Change.MAX_EMOJI || on && Reactions.count(reactions) > Change.MAX_REACTIONS) {
                 return Change.TOO_MANY_EMOJI;
             }
             history.replace(room, message.withReactions(reactions));

@@ -172,7 +172,8 @@ public final class RedisBroker implements Broker {
     @Override
     public CompletionStage<Change> react(String room, Member person, MessageId id, String emoji, boolean on) {
         return change(RedisScripts.REACT, room, person, id, emoji, on ? 1 : 0, Change.MAX_EMOJI,
-                encoder.encode(new Reaction(room, id.toString(), emoji, person, on)), retentionMs);
+                encoder.encode(new Reaction(room, id.toString(), emoji, person, on)), retentionMs,
+                Change.MAX_REACTIONS);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.acme.chat.broker;
+package org.acme.chat.protocol;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +9,17 @@ import java.util.Map;
 public final class Reactions {
 
     private Reactions() {
+    }
+
+    /** How many reactions (person and emoji) {@code reactions} holds, all emoji together. */
+    public static int count(Map<String, List<String>> reactions) {
+        int count = 0;
+        if (reactions != null) {
+            for (List<String> people : reactions.values()) {
+                count += people.size();
+            }
+        }
+        return count;
     }
 
     /**
