@@ -240,7 +240,7 @@ function handle(frame) {
     case 'history': if (room) historyPage(room, frame); return;
     case 'join': if (room) presence(room, frame, true); return;
     case 'leave': if (room) presence(room, frame, false); return;
-    case 'error': return error(frame, room);
+    case 'error': return error(frame);
     default: return; // pong, ack: nothing to show
   }
 }
@@ -273,7 +273,8 @@ function joined(room, frame) {
   ui.joinForm.hidden = true;
   ui.chat.hidden = false;
   ui.signOut.hidden = false;
-  if (!app.active) activate(room);
+  if (!app.active || room.show) activate(room); // a room the user just asked for is shown once it is joined
+  room.show = false;
   roomChanged(room);
 }
 
@@ -285,9 +286,10 @@ function left(room, frame) {
 }
 
 /** A refused frame. A refused join removes the room again; the first room refused sends the user back to sign-in. */
-function error(frame, room) {
-  const refusedJoin = room && !room.joined && frame.ref && frame.ref === room.joinRef;
-  if (!refusedJoin) {
+function error(frame) {
+  // Matched by ref: a malformed room name may not come back as the error's room.
+  const room = frame.ref ? [...app.rooms.values()].find((r) => r.joinRef === frame.ref && !r.joined) : null;
+  if (!room) {
     showError(ui.chatError, frame.room ? `${frame.room}: ${frame.message}` : frame.message);
     return;
   }
@@ -669,6 +671,7 @@ function joinRoom(name) {
     return;
   }
   const room = new Room(name);
+  room.show = true;
   app.rooms.set(name, room);
   renderUnread(room);
   send(room.joinFrame()); // not connected yet: the hello sends it
