@@ -37,10 +37,13 @@ public class TokenAuth {
     private static final Refusal WRONG_AUDIENCE = Refusal.Kind.UNAUTHORIZED.because(
             "token not meant for this service: its audience (aud) is not accepted here");
 
-    /** A verified user, or why not: {@code UNAUTHORIZED} (no or bad token) or {@code FORBIDDEN_ROOM}. */
-    public record Outcome(String name, long expiresAtMillis, Refusal refusal) {
+    /**
+     * A verified user, or why not: {@code UNAUTHORIZED} (no or bad token) or {@code FORBIDDEN_ROOM}. {@code subject}
+     * is the token's {@code sub} (a v2 person), {@code grant} the rooms it grants.
+     */
+    public record Outcome(String name, long expiresAtMillis, Refusal refusal, String subject, RoomGrant grant) {
         static Outcome refused(Refusal refusal) {
-            return new Outcome(null, 0, refusal);
+            return new Outcome(null, 0, refusal, null, null);
         }
 
         public boolean accepted() {
@@ -92,10 +95,17 @@ public class TokenAuth {
         if (name == null || name.isBlank()) {
             return Outcome.refused(Refusal.Kind.UNAUTHORIZED.because("token names no user (preferred_username or sub)"));
         }
-        if (room != null && !RoomGrant.of(rooms(jwt)).allows(room)) {
-            return Outcome.refused(Refusal.Kind.FORBIDDEN_ROOM.because("your token does not grant room '" + room + "'"));
+        RoomGrant grant = RoomGrant.of(rooms(jwt));
+        if (room != null && !grant.allows(room)) {
+            return Outcome.refused(forbidden(room));
         }
-        return new Outcome(name, expiresAt, null);
+        String subject = jwt.getSubject() == null ? name : jwt.getSubject();
+        return new Outcome(name, expiresAt, null, subject, grant);
+    }
+
+    /** The token does not grant {@code room}. */
+    public static Refusal forbidden(String room) {
+        return Refusal.Kind.FORBIDDEN_ROOM.because("your token does not grant room '" + room + "'");
     }
 
     /** Whether the token was refused for its {@code aud} claim ({@code mp.jwt.verify.audiences} is set). */

@@ -36,8 +36,8 @@ public class BrokerProducer {
                     config.history().retention().toMillis(), tracing)
                     .start();
         } else {
-            var history = new InMemoryHistoryStore(config.history().size(), config.history().maxRooms(),
-                    historyBytes(config.history().maxBytes()));
+            var history = new InMemoryHistoryStore(config.history().size(), config.history().retained(),
+                    config.history().maxRooms(), historyBytes(config.history().maxBytes()));
             metrics.watchHistory(history::bytes);
             broker = new MemoryBroker(history, encoder, Clock.systemUTC(), config.limits().maxMembersPerRoom(),
                     tracing);

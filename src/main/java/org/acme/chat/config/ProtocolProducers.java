@@ -17,6 +17,12 @@ public class ProtocolProducers {
 
     @Produces
     @Singleton
+    org.acme.chat.protocol.v2.FrameDecoder frameDecoderV2(FrameDecoder v1) {
+        return new org.acme.chat.protocol.v2.FrameDecoder(v1);
+    }
+
+    @Produces
+    @Singleton
     EventEncoder eventEncoder(ObjectMapper mapper) {
         return new EventEncoder(mapper);
     }

@@ -5,7 +5,8 @@ import org.acme.chat.protocol.ChatMessage;
 import org.acme.chat.protocol.Member;
 
 /**
- * Where a room's recent messages live. It assigns message ids, so that ids and history order are one and the same.
+ * Where a room's messages live: the recent ones a joiner gets ({@link #recent}), and more kept for scroll-back
+ * ({@link #before}) and resuming, each in its current state (protocol v2 edits, tombstones, reactions). It assigns message ids, so that ids and history order are one and the same.
  * Callers serialise appends per room; different rooms may append concurrently.
  */
 public interface HistoryStore {
@@ -26,6 +27,18 @@ public interface HistoryStore {
 
     /** Up to {@code limit} of the room's messages older than {@code before} (null: the newest), oldest first. */
     List<ChatMessage> before(String room, MessageId before, int limit);
+
+    /** Message {@code id} of the room as it stands (edited, a tombstone, with reactions), or null if not held. */
+    ChatMessage get(String room, MessageId id);
+
+    /** Replaces the held message of {@code changed}'s id with {@code changed}; false if it is not held. */
+    boolean replace(String room, ChatMessage changed);
+
+    /** {@code person}'s read marker in the room (v2), or null; kept as long as the room's history. */
+    MessageId readMarker(String room, String person);
+
+    /** Sets {@code person}'s read marker in the room; nothing happens for a room without history. */
+    void markRead(String room, String person, MessageId id);
 
     /** The room has members now: a store that must drop history drops that of rooms without members first. */
     default void occupied(String room) {

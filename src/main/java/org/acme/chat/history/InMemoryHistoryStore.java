@@ -2,6 +2,7 @@ package org.acme.chat.history;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -25,8 +26,11 @@ public final class InMemoryHistoryStore implements HistoryStore {
 
     /** What {@link #footprint} counts for a message besides its characters: the objects that hold them. */
     static final long MESSAGE_OVERHEAD = 256;
+    /** What a person's read marker in a room is counted for. */
+    static final long READ_MARKER_BYTES = 160;
 
     private final int size;
+    private final int retained;
     private final int maxRooms;
     private final long maxBytes;
     /** Histories of rooms with members, least recently used first. */
@@ -41,11 +45,21 @@ public final class InMemoryHistoryStore implements HistoryStore {
         this(size, maxRooms, Long.MAX_VALUE);
     }
 
+    /** A store that keeps no more than it sends a joiner ({@code retained} = {@code size}). */
     public InMemoryHistoryStore(int size, int maxRooms, long maxBytes) {
-        if (size < 0 || maxRooms < 1 || maxBytes < 1) {
-            throw new IllegalArgumentException("size must be >= 0, maxRooms >= 1 and maxBytes >= 1");
+        this(size, size, maxRooms, maxBytes);
+    }
+
+    /**
+     * A store that keeps up to {@code retained} messages per room (scroll-back, resuming) and hands a joiner the last
+     * {@code size} ({@link #recent}).
+     */
+    public InMemoryHistoryStore(int size, int retained, int maxRooms, long maxBytes) {
+        if (size < 0 || retained < size || maxRooms < 1 || maxBytes < 1) {
+            throw new IllegalArgumentException("size must be >= 0, retained >= size, maxRooms >= 1 and maxBytes >= 1");
         }
         this.size = size;
+        this.retained = retained;
         this.maxRooms = maxRooms;
         this.maxBytes = maxBytes;
     }
@@ -56,6 +70,14 @@ public final class InMemoryHistoryStore implements HistoryStore {
      */
     static long footprint(ChatMessage message) {
         long chars = message.chars();
+        if (message.reactions() != null) {
+            for (Map.Entry<String, List<String>> reaction : message.reactions().entrySet()) {
+                chars += reaction.getKey().length() + 16; // the list and its entry
+                for (String person : reaction.getValue()) {
+                    chars += person.length() + 8;
+                }
+            }
+        }
         return MESSAGE_OVERHEAD + 2 * chars;
     }
 
@@ -95,7 +117,7 @@ public final class InMemoryHistoryStore implements HistoryStore {
         log.messages.addLast(message);
         log.bytes += footprint;
         bytes += footprint;
-        while (log.messages.size() > size) {
+        while (log.messages.size() > retained) {
             dropOldest(log);
         }
         while (live.size() + idle.size() > maxRooms) {
@@ -108,7 +130,7 @@ public final class InMemoryHistoryStore implements HistoryStore {
     @Override
     public synchronized List<ChatMessage> recent(String room) {
         RoomLog log = log(room);
-        return log == null ? List.of() : List.copyOf(log.messages);
+        return log == null ? List.of() : newest(log.messages, size);
     }
 
     @Override
@@ -125,6 +147,10 @@ public final class InMemoryHistoryStore implements HistoryStore {
             if (MessageId.parse(message.id()).compareTo(after) > 0) {
                 missed.add(message);
             }
+        }
+        if (missed.size() > size) {
+            // More than a welcome sends were posted since: the newest go, as when the history kept fewer.
+            return new Since(List.copyOf(missed.subList(missed.size() - size, missed.size())), Gap.TOO_OLD);
         }
         if (after.compareTo(log.lastDropped) < 0) {
             return new Since(missed, Gap.TOO_OLD);
@@ -173,6 +199,77 @@ public final class InMemoryHistoryStore implements HistoryStore {
         return List.copyOf(page);
     }
 
+    @Override
+    public synchronized ChatMessage get(String room, MessageId id) {
+        RoomLog log = log(room);
+        if (log == null) {
+            return null;
+        }
+        String wanted = id.toString();
+        for (Iterator<ChatMessage> newestFirst = log.messages.descendingIterator(); newestFirst.hasNext(); ) {
+            ChatMessage message = newestFirst.next();
+            if (message.id().equals(wanted)) {
+                return message;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public synchronized boolean replace(String room, ChatMessage changed) {
+        RoomLog log = log(room);
+        if (log == null) {
+            return false;
+        }
+        // A deque has no set(i): rebuild the newest end back to the message (changes touch recent messages).
+        ArrayDeque<ChatMessage> newer = new ArrayDeque<>();
+        try {
+            while (!log.messages.isEmpty()) {
+                ChatMessage message = log.messages.pollLast();
+                if (message.id().equals(changed.id())) {
+                    long delta = footprint(changed) - footprint(message);
+                    log.messages.addLast(changed);
+                    log.bytes += delta;
+                    bytes += delta;
+                    return true;
+                }
+                newer.addFirst(message);
+            }
+            return false;
+        } finally {
+            log.messages.addAll(newer);
+        }
+    }
+
+    @Override
+    public synchronized MessageId readMarker(String room, String person) {
+        RoomLog log = log(room);
+        return log == null ? null : log.read.get(person);
+    }
+
+    @Override
+    public synchronized void markRead(String room, String person, MessageId id) {
+        RoomLog log = log(room);
+        if (log != null) {
+            if (log.read.put(person, id) == null) {
+                log.bytes += READ_MARKER_BYTES;
+                bytes += READ_MARKER_BYTES;
+            }
+        }
+    }
+
+    private static List<ChatMessage> newest(ArrayDeque<ChatMessage> messages, int count) {
+        if (messages.size() <= count) {
+            return List.copyOf(messages);
+        }
+        ChatMessage[] page = new ChatMessage[count];
+        Iterator<ChatMessage> newestFirst = messages.descendingIterator();
+        for (int i = count - 1; i >= 0; i--) {
+            page[i] = newestFirst.next();
+        }
+        return List.of(page);
+    }
+
     private RoomLog log(String room) {
         RoomLog log = live.get(room);
         return log != null ? log : idle.get(room);
@@ -217,6 +314,8 @@ public final class InMemoryHistoryStore implements HistoryStore {
 
     private static final class RoomLog {
         private final ArrayDeque<ChatMessage> messages = new ArrayDeque<>();
+        /** Each person's read marker (v2), kept and dropped with the room's messages. */
+        private final Map<String, MessageId> read = new HashMap<>();
         private long bytes;
         private MessageId lastId = MessageId.ZERO;
         /** The newest id no longer held: a reader at or after it has missed nothing that is gone. */

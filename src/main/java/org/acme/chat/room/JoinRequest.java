@@ -29,9 +29,16 @@ public record JoinRequest(String room, String name, MessageId since) {
     private static final String SYSTEM_KEY = NameKey.of(SYSTEM_NAME);
     /** A valid name, for checking a room and {@code since} before the name is known (it may come from a token). */
     static final String ANY_NAME = "x";
+    /** A valid room, for checking a name alone. */
+    private static final String ANY_ROOM = "x";
 
     public static JoinRequest parse(String room, String rawName) throws RefusedException {
         return parse(room, rawName, null);
+    }
+
+    /** Validates a name alone (a v2 connection joins rooms later); throws as {@link #parse} does. */
+    public static String name(String rawName) throws RefusedException {
+        return parse(ANY_ROOM, rawName).name();
     }
 
     private static RefusedException invalid(String reason) {

@@ -1,5 +1,7 @@
 package org.acme.chat.room;
 
+import org.acme.chat.broker.Joined;
+import org.acme.chat.broker.RoomEvent;
 import org.acme.chat.protocol.Member;
 import org.acme.chat.protocol.OutboundFrame;
 
@@ -11,15 +13,32 @@ public interface Participant {
 
     Member member();
 
+    /**
+     * This participant's seat in the room, unique in it: its connection's id (a v1 member's id is its connection's;
+     * a v2 person's several sessions each have a seat). The broker counts it as one of the person's sessions.
+     */
+    default String seat() {
+        return member().id();
+    }
+
+    /**
+     * The frame this participant gets first, once the broker accepted its join: null for v1's {@code welcome} (the
+     * registry makes it); a v2 session makes its {@code joined}. {@code joined} holds the history trimmed to the
+     * welcome's budget and the resume status that goes with it.
+     */
+    default OutboundFrame greeting(String room, Joined joined) {
+        return null;
+    }
+
     /** Queues one encoded frame for this member. */
     void deliver(OutboundFrame frame);
 
     /**
-     * A message of the room was deleted through the server API ({@code frame} encodes the {@code Deleted} event).
-     * Protocol v1 has no frame for it, so by default nothing happens; a v2 session sends its {@code deleted} event.
-     * Called under the room's lock: only queue.
+     * A room event protocol v1 has no frame for ({@code DELETED}, {@code EDITED}, {@code REACTION}, {@code TYPING},
+     * {@code READ}): by default nothing happens; a v2 session sends its frame. Called under the room's lock: only
+     * queue.
      */
-    default void deleted(OutboundFrame frame) {
+    default void signal(RoomEvent event) {
     }
 
     /**

@@ -42,15 +42,15 @@ final class Room {
 
     /** Seats a participant whose join is on its way to the broker. */
     synchronized void seat(Participant participant) {
-        seats.put(participant.member().id(), new Seat(participant));
+        seats.put(participant.seat(), new Seat(participant));
     }
 
     /**
      * Sends the member its welcome and then the events held for it that came after its join ({@code seq}); returns
      * false if it is no longer seated (it left while the broker was busy).
      */
-    synchronized boolean welcome(String memberId, OutboundFrame welcome, long seq) {
-        Seat seat = seats.get(memberId);
+    synchronized boolean welcome(String seatId, OutboundFrame welcome, long seq) {
+        Seat seat = seats.get(seatId);
         if (seat == null) {
             return false;
         }
@@ -113,15 +113,15 @@ final class Room {
         }
     }
 
-    /** Unseats the member; returns its participant, or null if it was not seated. */
-    synchronized Participant unseat(String memberId) {
-        Seat seat = seats.remove(memberId);
+    /** Unseats a participant by its seat; returns it, or null if it was not seated. */
+    synchronized Participant unseat(String seatId) {
+        Seat seat = seats.remove(seatId);
         return seat == null ? null : seat.participant;
     }
 
     /**
-     * Delivers the event unless the member's welcome already covered it, or it is the member's own join or leave; a
-     * deletion or a removal (of this member's name) goes to the participant's own handler.
+     * Delivers the event unless the member's welcome already covered it, or it is the member's own join or leave; an
+     * event v1 has no frame for, or a removal (of this member's name), goes to the participant's own handler.
      */
     private static boolean deliver(Seat seat, RoomEvent event) {
         Participant participant = seat.participant;
@@ -130,7 +130,7 @@ final class Room {
             return false;
         }
         switch (event.type()) {
-            case DELETED -> participant.deleted(event.frame());
+            case DELETED, EDITED, REACTION, TYPING, READ -> participant.signal(event);
             case REMOVED -> {
                 if (NameKey.of(participant.member().name()).equals(event.memberId())) {
                     participant.removed(event.reason());

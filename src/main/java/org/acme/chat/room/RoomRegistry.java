@@ -1,6 +1,7 @@
 package org.acme.chat.room;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +19,7 @@ import org.acme.chat.history.MessageId;
 import org.acme.chat.protocol.ChatMessage;
 import org.acme.chat.protocol.EventEncoder;
 import org.acme.chat.protocol.Member;
+import org.acme.chat.protocol.OutboundFrame;
 import org.acme.chat.protocol.Refusal;
 import org.acme.chat.protocol.RefusedException;
 import org.acme.chat.protocol.Welcome;
@@ -79,25 +81,34 @@ public final class RoomRegistry {
             return CompletableFuture.failedFuture(e);
         }
         Member member = participant.member();
-        return broker.join(room, member, since).handle((joined, failure) -> {
+        String seat = participant.seat();
+        return broker.join(room, member, seat, since).handle((joined, failure) -> {
             if (failure != null) {
-                unseat(room, member.id());
+                unseat(room, seat);
                 throw failure instanceof CompletionException wrapped ? wrapped : new CompletionException(failure);
             }
-            if (!target.welcome(member.id(), encoder.frame(welcome(room, member, joined)), joined.seq())) {
-                broker.leave(room, member); // it left while the broker was busy
+            Joined trimmed = trim(joined);
+            OutboundFrame greeting = participant.greeting(room, trimmed);
+            if (greeting == null) {
+                greeting = encoder.frame(welcome(room, member, trimmed));
+            }
+            if (!target.welcome(seat, greeting, joined.seq())) {
+                broker.leave(room, member, seat); // it left while the broker was busy
             }
             return null;
         });
     }
 
-    /** Removes the member from the room here and announces it; returns false if it was not a member here. */
-    public boolean leave(String room, String memberId) {
-        Participant gone = unseat(room, memberId);
+    /**
+     * Removes the participant in {@code seat} (a v1 member's id) from the room here and tells the broker (which
+     * announces it when that was the person's last session); returns false if it was not seated here.
+     */
+    public boolean leave(String room, String seat) {
+        Participant gone = unseat(room, seat);
         if (gone == null) {
             return false;
         }
-        broker.leave(room, gone.member());
+        broker.leave(room, gone.member(), seat);
         return true;
     }
 
@@ -128,12 +139,25 @@ public final class RoomRegistry {
         return members.get();
     }
 
-    private Welcome welcome(String room, Member member, Joined joined) {
+    /** The welcome's history within its byte budget; a resume that lost messages to it is not recovered. */
+    private Joined trim(Joined joined) {
         List<ChatMessage> history = welcomeHistory.trim(joined.history());
         Joined.Resume resume = joined.resume();
         if (resume != null && resume.recovered() && history.size() < joined.history().size()) {
             resume = Joined.Resume.OVER_BUDGET;
         }
+        return joined.with(history, resume);
+    }
+
+    /** v1's welcome: messages as v1 knows them (current text, no deleted ones). */
+    private static Welcome welcome(String room, Member member, Joined joined) {
+        List<ChatMessage> history = new ArrayList<>(joined.history().size());
+        for (ChatMessage message : joined.history()) {
+            if (!message.isDeleted()) {
+                history.add(message.plain());
+            }
+        }
+        Joined.Resume resume = joined.resume();
         return new Welcome(room, member, joined.members(), history,
                 resume == null ? null : resume.recovered(), resume == null ? null : resume.reason());
     }

@@ -3,10 +3,12 @@ package org.acme.chat.room;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.acme.chat.broker.Broker;
+import org.acme.chat.broker.Change;
 import org.acme.chat.config.ChatConfig;
 import org.acme.chat.history.MessageId;
 import org.acme.chat.metrics.ChatMetrics;
@@ -14,6 +16,7 @@ import org.acme.chat.protocol.ChatMessage;
 import org.acme.chat.protocol.EventEncoder;
 import org.acme.chat.protocol.Member;
 import org.acme.chat.protocol.MessageType;
+import org.acme.chat.protocol.OutboundFrame;
 import org.acme.chat.protocol.Refusal;
 import org.acme.chat.time.Timers;
 import org.acme.chat.tracing.ChatTracing;
@@ -28,6 +31,7 @@ import org.acme.chat.tracing.ChatTracing;
 public class RoomService {
 
     private final RoomRegistry registry;
+    private final Broker broker;
     private final ChatMetrics metrics;
     private final ChatTracing tracing;
 
@@ -50,6 +54,7 @@ public class RoomService {
                 metrics.presenceNetted(notices);
             }
         });
+        this.broker = broker;
         this.metrics = metrics;
         this.tracing = tracing;
         metrics.watch(registry::members, registry::activeRooms);
@@ -81,6 +86,37 @@ public class RoomService {
                 : registry.post(room, from, text);
         return posted.whenComplete((message, failure) ->
                 metrics.broadcast().record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+    }
+
+    /** See {@link Broker#edit}. */
+    public CompletionStage<Change> edit(String room, Member person, MessageId id, String text) {
+        metrics.received();
+        return broker.edit(room, person, id, text);
+    }
+
+    /** See {@link Broker#retract}. */
+    public CompletionStage<Change> retract(String room, Member person, MessageId id) {
+        return broker.retract(room, person, id);
+    }
+
+    /** See {@link Broker#react}. */
+    public CompletionStage<Change> react(String room, Member person, MessageId id, String emoji, boolean on) {
+        return broker.react(room, person, id, emoji, on);
+    }
+
+    /** See {@link Broker#read}. */
+    public CompletionStage<Change> read(String room, Member person, MessageId id) {
+        return broker.read(room, person, id);
+    }
+
+    /** See {@link Broker#typing}. */
+    public CompletionStage<Void> typing(String room, Member person, OutboundFrame frame) {
+        return broker.typing(room, person, frame);
+    }
+
+    /** See {@link Broker#history}. */
+    public CompletionStage<List<ChatMessage>> history(String room, MessageId before, int limit) {
+        return broker.history(room, before, limit);
     }
 
     /** Why a join to {@code room} as {@code name} would be refused right now, or empty. */

@@ -15,7 +15,10 @@ import org.acme.chat.limits.OriginPolicy;
 import org.acme.chat.limits.UpgradeRate;
 import org.acme.chat.metrics.ChatMetrics;
 import org.acme.chat.protocol.Refusal;
+import org.acme.chat.protocol.RefusedException;
 import org.acme.chat.room.JoinPolicy;
+import org.acme.chat.room.JoinRequest;
+import org.acme.chat.session.Identity;
 import org.acme.chat.session.Draining;
 import org.acme.chat.transport.vertx.PipelineHooks;
 import org.jboss.logging.Logger;
@@ -23,7 +26,7 @@ import org.jboss.logging.Logger;
 /**
  * Answers bad requests on the WebSocket paths with an HTTP status and a one-line reason before any upgrade: 400 for a
  * plain GET or an invalid room or name, 401/403 for a missing, bad or insufficient token (with {@code chat.auth}; on
- * {@code /echo} any valid token will do), 403 for a foreign {@code Origin}, 404 for {@code /echo} when
+ * {@code /echo} and {@code /ws} any valid token will do; {@code /ws} without auth needs a valid name and client key), 403 for a foreign {@code Origin}, 404 for {@code /echo} when
  * {@code chat.echo.enabled} is off, 503 while the node drains for shutdown or is full, 429 for too many connections
  * or connection attempts from one IP, 409 for a name already present in the room or a full room, 503 when a new room
  * would exceed the node's
@@ -35,6 +38,7 @@ public class UpgradeGuard {
 
     static final String CHAT_PREFIX = "/chat/";
     static final String ECHO_PATH = "/echo";
+    static final String PERSON_PATH = "/ws";
     private static final int PRIORITY = 100;
     private static final Logger LOG = Logger.getLogger(UpgradeGuard.class);
 
@@ -72,11 +76,12 @@ public class UpgradeGuard {
     void check(RoutingContext rc) {
         String path = rc.normalizedPath();
         boolean chat = path.startsWith(CHAT_PREFIX) && path.indexOf('/', CHAT_PREFIX.length()) < 0;
-        if (!chat && !path.equals(ECHO_PATH)) {
+        boolean person = path.equals(PERSON_PATH);
+        if (!chat && !person && !path.equals(ECHO_PATH)) {
             rc.next();
             return;
         }
-        if (!chat && !echoEnabled) {
+        if (!chat && !person && !echoEnabled) {
             PlainReply.send(rc, 404, "not found: /echo is switched off on this server (chat.echo.enabled)");
             return;
         }
@@ -110,6 +115,8 @@ public class UpgradeGuard {
             TokenAuth.Outcome user = auth.enabled() ? auth.authenticate(rc.request()::getHeader) : null;
             if (user != null && !user.accepted()) {
                 reject(rc, user.refusal());
+            } else if (person && user == null) {
+                checkPerson(rc);
             } else {
                 admit(rc);
             }
@@ -129,6 +136,19 @@ public class UpgradeGuard {
                         admit(rc);
                     }
                 }));
+    }
+
+    /** A v2 connection without auth: its name and client key must be valid (rooms are joined later). */
+    private void checkPerson(RoutingContext rc) {
+        String query = rc.request().query();
+        try {
+            JoinRequest.name(Handshake.singleQueryParam(query, "name"));
+            Identity.checkClientKey(Handshake.singleQueryParam(query, "client"));
+        } catch (RefusedException e) {
+            reject(rc, e.refusal());
+            return;
+        }
+        admit(rc);
     }
 
     private void admit(RoutingContext rc) {

@@ -4,15 +4,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.acme.chat.broker.Broker;
 import org.acme.chat.broker.Census;
@@ -20,6 +24,7 @@ import org.acme.chat.broker.Change;
 import org.acme.chat.broker.Joined;
 import org.acme.chat.broker.NameKey;
 import org.acme.chat.broker.RoomEvent;
+import org.acme.chat.broker.Reactions;
 import org.acme.chat.broker.RoomPage;
 import org.acme.chat.history.HistoryStore;
 import org.acme.chat.history.MessageId;
@@ -32,6 +37,9 @@ import org.acme.chat.protocol.OutboundFrame;
 import org.acme.chat.protocol.Presence;
 import org.acme.chat.protocol.Refusal;
 import org.acme.chat.protocol.RefusedException;
+import org.acme.chat.protocol.v2.Edited;
+import org.acme.chat.protocol.v2.Reaction;
+import org.acme.chat.protocol.v2.ReadMarker;
 import org.acme.chat.tracing.ChatTracing;
 
 /**
@@ -74,89 +82,72 @@ public final class MemoryBroker implements Broker {
 
     @Override
     public CompletionStage<Joined> join(String room, Member person, String session, MessageId since) {
-        throw new UnsupportedOperationException("v2");
-    }
-
-    @Override
-    public CompletionStage<Void> leave(String room, Member person, String session) {
-        throw new UnsupportedOperationException("v2");
-    }
-
-    @Override
-    public CompletionStage<Change> edit(String room, Member person, MessageId id, String text) {
-        throw new UnsupportedOperationException("v2");
-    }
-
-    @Override
-    public CompletionStage<Change> retract(String room, Member person, MessageId id) {
-        throw new UnsupportedOperationException("v2");
-    }
-
-    @Override
-    public CompletionStage<Change> react(String room, Member person, MessageId id, String emoji, boolean on) {
-        throw new UnsupportedOperationException("v2");
-    }
-
-    @Override
-    public CompletionStage<Change> read(String room, Member person, MessageId id) {
-        throw new UnsupportedOperationException("v2");
-    }
-
-    @Override
-    public CompletionStage<Void> typing(String room, Member person, OutboundFrame frame) {
-        throw new UnsupportedOperationException("v2");
-    }
-
-    @Override
-    public CompletionStage<Joined> join(String room, Member member, MessageId since) {
         while (true) {
             Roster roster = rosters.computeIfAbsent(room, r -> new Roster());
             synchronized (roster) {
                 if (roster.detached) {
                     continue; // emptied and removed meanwhile: take the room's new roster
                 }
-                String key = NameKey.of(member.name());
+                String key = NameKey.of(person.name());
                 if (bans.isBanned(room, key)) {
                     return CompletableFuture.failedFuture(new RefusedException(Refusal.banned(room)));
                 }
-                if (roster.members.containsKey(key)) {
-                    return CompletableFuture.failedFuture(new RefusedException(Refusal.nameTaken(room, member.name())));
+                Present present = roster.members.get(key);
+                if (present != null && !present.person.id().equals(person.id())) {
+                    return CompletableFuture.failedFuture(new RefusedException(Refusal.nameTaken(room, person.name())));
                 }
-                if (roster.members.size() >= maxMembersPerRoom) {
-                    return CompletableFuture.failedFuture(new RefusedException(Refusal.roomFull(room)));
+                long seq;
+                if (present != null) {
+                    present.sessions.add(session); // the person is here already: no event
+                    seq = roster.seq;
+                } else {
+                    if (roster.members.size() >= maxMembersPerRoom) {
+                        return CompletableFuture.failedFuture(new RefusedException(Refusal.roomFull(room)));
+                    }
+                    roster.members.put(key, new Present(person, session));
+                    if (roster.members.size() == 1) {
+                        history.occupied(room);
+                    }
+                    seq = announce(roster, room, MessageType.JOIN, person.id(),
+                            encoder.frame(Presence.join(room, person, clock.millis())));
                 }
-                roster.members.put(key, member);
-                if (roster.members.size() == 1) {
-                    history.occupied(room);
-                }
-                long seq = announce(roster, room, MessageType.JOIN, member.id(),
-                        encoder.frame(Presence.join(room, member, clock.millis())));
-                List<Member> members = new ArrayList<>(roster.members.values());
-                if (since == null) {
-                    return CompletableFuture.completedFuture(new Joined(members, history.recent(room), seq, null));
-                }
-                HistoryStore.Since missed = history.since(room, since);
-                Joined.Resume resume = switch (missed.gap()) {
-                    case NONE -> Joined.Resume.RECOVERED;
-                    case TOO_OLD -> Joined.Resume.TOO_OLD;
-                    case UNKNOWN -> Joined.Resume.UNKNOWN;
-                };
-                return CompletableFuture.completedFuture(new Joined(members, missed.messages(), seq, resume));
+                return CompletableFuture.completedFuture(joined(room, person, since, roster, seq));
             }
         }
     }
 
+    private Joined joined(String room, Member person, MessageId since, Roster roster, long seq) {
+        List<Member> members = new ArrayList<>(roster.members.size());
+        Map<String, Integer> sessions = new HashMap<>();
+        for (Present present : roster.members.values()) {
+            members.add(present.person);
+            sessions.put(present.person.id(), present.sessions.size());
+        }
+        MessageId read = history.readMarker(room, person.id());
+        if (since == null) {
+            return new Joined(members, history.recent(room), seq, null, sessions, read);
+        }
+        HistoryStore.Since missed = history.since(room, since);
+        Joined.Resume resume = switch (missed.gap()) {
+            case NONE -> Joined.Resume.RECOVERED;
+            case TOO_OLD -> Joined.Resume.TOO_OLD;
+            case UNKNOWN -> Joined.Resume.UNKNOWN;
+        };
+        return new Joined(members, missed.messages(), seq, resume, sessions, read);
+    }
+
     @Override
-    public CompletionStage<Void> leave(String room, Member member) {
+    public CompletionStage<Void> leave(String room, Member person, String session) {
         Roster roster = rosters.get(room);
         if (roster != null) {
             synchronized (roster) {
-                String key = NameKey.of(member.name());
-                Member present = roster.members.get(key);
-                if (!roster.detached && present != null && present.id().equals(member.id())) {
+                String key = NameKey.of(person.name());
+                Present present = roster.members.get(key);
+                if (!roster.detached && present != null && present.person.id().equals(person.id())
+                        && present.sessions.remove(session) && present.sessions.isEmpty()) {
                     roster.members.remove(key);
-                    announce(roster, room, MessageType.LEAVE, member.id(),
-                            encoder.frame(Presence.leave(room, member, clock.millis())));
+                    announce(roster, room, MessageType.LEAVE, person.id(),
+                            encoder.frame(Presence.leave(room, person, clock.millis())));
                     if (roster.members.isEmpty()) {
                         history.vacated(room);
                         detach(room, roster);
@@ -174,8 +165,8 @@ public final class MemoryBroker implements Broker {
             return CompletableFuture.failedFuture(notInRoom(from));
         }
         synchronized (roster) {
-            Member present = roster.members.get(NameKey.of(from.name()));
-            if (roster.detached || present == null || !present.id().equals(from.id())) {
+            Present present = roster.members.get(NameKey.of(from.name()));
+            if (roster.detached || present == null || !present.person.id().equals(from.id())) {
                 return CompletableFuture.failedFuture(notInRoom(from));
             }
             ChatMessage message;
@@ -207,6 +198,92 @@ public final class MemoryBroker implements Broker {
             announce(roster, room, MessageType.DELETED, "", encoder.frame(new Deleted(room, id.toString(),
                     clock.millis())));
             return true;
+        }));
+    }
+
+    @Override
+    public CompletionStage<Change> edit(String room, Member person, MessageId id, String text) {
+        return change(room, person, id, true, (roster, message) -> {
+            long now = clock.millis();
+            history.replace(room, message.edited(text, now));
+            announce(roster, room, MessageType.EDITED, person.id(),
+                    encoder.frame(new Edited(room, message.id(), text, now)));
+            return Change.DONE;
+        });
+    }
+
+    @Override
+    public CompletionStage<Change> retract(String room, Member person, MessageId id) {
+        return change(room, person, id, true, (roster, message) -> {
+            history.replace(room, message.tombstone());
+            announce(roster, room, MessageType.DELETED, person.id(),
+                    encoder.frame(new Deleted(room, message.id(), clock.millis())));
+            return Change.DONE;
+        });
+    }
+
+    @Override
+    public CompletionStage<Change> react(String room, Member person, MessageId id, String emoji, boolean on) {
+        return change(room, person, id, false, (roster, message) -> {
+            Map<String, List<String>> reactions = Reactions.toggle(message.reactions(), emoji, person.id(), on);
+            if (reactions == null) {
+                return Change.UNCHANGED;
+            }
+            if (reactions.size() > Change.MAX_EMOJI) {
+                return Change.TOO_MANY_EMOJI;
+            }
+            history.replace(room, message.withReactions(reactions));
+            announce(roster, room, MessageType.REACTION, person.id(),
+                    encoder.frame(new Reaction(room, message.id(), emoji, person, on)));
+            return Change.DONE;
+        });
+    }
+
+    @Override
+    public CompletionStage<Change> read(String room, Member person, MessageId id) {
+        return CompletableFuture.completedFuture(underRoster(room, roster -> {
+            if (history.get(room, id) == null) {
+                return Change.NOT_FOUND;
+            }
+            MessageId marker = history.readMarker(room, person.id());
+            if (marker != null && marker.compareTo(id) >= 0) {
+                return Change.UNCHANGED;
+            }
+            history.markRead(room, person.id(), id);
+            announce(roster, room, MessageType.READ, person.id(),
+                    encoder.frame(new ReadMarker(room, person, id.toString())));
+            return Change.DONE;
+        }));
+    }
+
+    @Override
+    public CompletionStage<Void> typing(String room, Member person, OutboundFrame frame) {
+        Roster roster = rosters.get(room);
+        if (roster != null) {
+            synchronized (roster) {
+                if (!roster.detached) {
+                    announce(roster, room, MessageType.TYPING, person.id(), frame);
+                }
+            }
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Applies {@code change} to message {@code id} under the room's lock, once it is found (and is no tombstone) and,
+     * when {@code authorOnly}, written by {@code person}.
+     */
+    private CompletionStage<Change> change(String room, Member person, MessageId id, boolean authorOnly,
+            BiFunction<Roster, ChatMessage, Change> change) {
+        return CompletableFuture.completedFuture(underRoster(room, roster -> {
+            ChatMessage message = history.get(room, id);
+            if (message == null || message.isDeleted()) {
+                return Change.NOT_FOUND;
+            }
+            if (authorOnly && !message.from().id().equals(person.id())) {
+                return Change.FORBIDDEN;
+            }
+            return change.apply(roster, message);
         }));
     }
 
@@ -258,7 +335,7 @@ public final class MemoryBroker implements Broker {
             return CompletableFuture.completedFuture(List.of());
         }
         synchronized (roster) {
-            return CompletableFuture.completedFuture(List.copyOf(roster.members.values()));
+            return CompletableFuture.completedFuture(roster.members.values().stream().map(p -> p.person).toList());
         }
     }
 
@@ -330,9 +407,20 @@ public final class MemoryBroker implements Broker {
         return seq;
     }
 
-    /** One room's members by name key, in order of arrival, and its event counter. */
+    /** A person in a room and their sessions there. */
+    private static final class Present {
+        private final Member person;
+        private final Set<String> sessions = new HashSet<>();
+
+        Present(Member person, String session) {
+            this.person = person;
+            sessions.add(session);
+        }
+    }
+
+    /** One room's persons by name key, in order of arrival, and its event counter. */
     private static final class Roster {
-        private final Map<String, Member> members = new LinkedHashMap<>();
+        private final Map<String, Present> members = new LinkedHashMap<>();
         private long seq;
         private boolean detached;
 
