@@ -2,8 +2,11 @@ package org.acme.chat.protocol;
 
 import java.util.concurrent.CompletionException;
 
-/** Carries a {@link Refusal} out of a call or a failed stage. Its message is the refusal's; it has no stack trace. */
-public final class RefusedException extends RuntimeException {
+/**
+ * Carries a {@link Refusal} out of a call or a failed stage. Its message is the refusal's; it has no stack trace. Open
+ * for subclasses that carry context with the refusal (protocol v2's {@code RefusedFrame}: the frame's room and ref).
+ */
+public class RefusedException extends RuntimeException {
 
     private final transient Refusal refusal;
 

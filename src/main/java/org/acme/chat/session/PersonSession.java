@@ -23,6 +23,7 @@ import org.acme.chat.protocol.v2.ErrorFrame;
 import org.acme.chat.protocol.v2.Hello;
 import org.acme.chat.protocol.v2.HistoryPage;
 import org.acme.chat.protocol.v2.Left;
+import org.acme.chat.protocol.v2.RefusedFrame;
 import org.acme.chat.protocol.v2.Typing;
 import org.acme.chat.room.JoinRequest;
 import org.acme.chat.transport.Transport;
@@ -98,8 +99,8 @@ public final class PersonSession extends Session {
         ClientFrame frame;
         try {
             frame = chats.decoderV2.decode(text);
-        } catch (RefusedException e) {
-            refused(e.refusal(), ErrorContext.room(e), ErrorContext.ref(e));
+        } catch (RefusedFrame e) {
+            refused(e.refusal(), e.room(), e.ref());
             return;
         }
         if (frame instanceof ClientFrame.Join join) {

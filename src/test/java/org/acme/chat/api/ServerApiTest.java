@@ -24,6 +24,7 @@ import java.util.Map;
 import org.acme.chat.support.ApiKeys;
 import org.acme.chat.support.Frames;
 import org.acme.chat.support.ManagementInterface;
+import org.acme.chat.support.V2;
 import org.acme.chat.support.WsClient;
 import org.junit.jupiter.api.Test;
 
@@ -154,6 +155,35 @@ class ServerApiTest {
                     .post("/api/v1/rooms/{room}/members/{name}/kick", room, "alice").then().statusCode(400)
                     .body("type", equalTo("urn:chat:problem:validation"));
             assertEquals(false, alice.isClosed());
+        }
+    }
+
+    @Test
+    void aV2PersonIsKickedFromTheRoomWithLeftAndStaysConnectedAndHearsDeletions() {
+        String room = uniqueRoom("api-kick-v2");
+        String other = uniqueRoom("api-kick-v2-other");
+        try (WsClient dave = V2.connect(base, "dave", "dave-key-1"); WsClient tab2 = V2.connect(base, "dave",
+                "dave-key-1"); WsClient erin = V2.connect(base, "erin", "erin-key-1")) {
+            V2.join(dave, room);
+            V2.join(dave, other);
+            V2.join(tab2, room);
+            V2.join(erin, room);
+            erin.send(V2.message(room, "to be deleted").put("ref", "x"));
+            String id = V2.until(erin, "ack").getString("id");
+            api().delete("/api/v1/rooms/{room}/messages/{id}", room, id).then().statusCode(204);
+            assertEquals(id, V2.until(dave, "deleted", room).getString("id"), "v2 hears the API's deletion");
+
+            api().contentType(ContentType.JSON).body(Map.of("reason", "off topic"))
+                    .post("/api/v1/rooms/{room}/members/{name}/kick", room, "Dave").then().statusCode(204);
+            for (WsClient tab : List.of(dave, tab2)) {
+                JsonObject left = V2.until(tab, "left", room);
+                assertEquals("kicked", left.getString("code"));
+                assertEquals("off topic", left.getString("reason"));
+            }
+            assertEquals("dave", V2.until(erin, "leave", room).getJsonObject("member").getString("name"));
+            dave.send(V2.message(other, "still here"));
+            assertEquals("still here", V2.until(dave, "message", other).getString("text"),
+                    "the connection and its other rooms stay");
         }
     }
 

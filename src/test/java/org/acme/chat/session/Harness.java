@@ -51,9 +51,9 @@ final class Harness {
         this.broker = brokerDouble.apply(new MemoryBroker(new InMemoryHistoryStore(config.history().size(),
                 config.history().maxRooms()), encoder, Clock.systemUTC(), config.limits().maxMembersPerRoom()));
         this.rooms = new RoomService(broker, config, encoder, metrics, timers);
-        this.chats = new ChatSessions(admission, rooms,
-                new FrameDecoder(config.message().maxLength(), config.message().maxRefLength()), encoder,
-                new TokenAuth(config, tokens));
+        FrameDecoder decoder = new FrameDecoder(config.message().maxLength(), config.message().maxRefLength());
+        this.chats = new ChatSessions(admission, rooms, decoder, new org.acme.chat.protocol.v2.FrameDecoder(decoder),
+                encoder, new TokenAuth(config, tokens), config);
     }
 
     static Harness create() {
