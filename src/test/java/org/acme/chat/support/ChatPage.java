@@ -184,8 +184,9 @@ public final class ChatPage implements AutoCloseable {
 
     /** Types {@code text} into the message box and presses Enter. */
     public void say(String text) {
-        page.getByLabel("Message").fill(text);
-        page.getByLabel("Message").press("Enter");
+        Locator field = page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true));
+        field.fill(text);
+        field.press("Enter");
     }
 
     /** The connection state indicator ({@code data-state} is idle, connecting, open, reconnecting or closed). */
