@@ -511,14 +511,16 @@ function renderMessage(room, entry) {
   if (message.editedAt && !message.deleted) parts.push(el('span', 'edited', '(edited)'));
   parts.push(timeOf(message.ts));
   if (!message.deleted) {
-    parts.push(reactions(room, message));
+    const tools = el('span', 'tools');
+    tools.append(reactions(room, message));
     if (mine) {
       const actions = el('span', 'actions');
       actions.append(
-        button('Edit', 'Edit message', () => startEdit(room, entry)),
-        button('Delete', 'Delete message', () => send({ type: 'delete', room: room.name, id: message.id })));
-      parts.push(actions);
+        button('Edit', 'Edit message', () => startEdit(room, entry), 'small link'),
+        button('Delete', 'Delete message', () => send({ type: 'delete', room: room.name, id: message.id }), 'small link'));
+      tools.append(actions);
     }
+    parts.push(tools);
   }
   const seen = item.querySelector('.seen');
   item.replaceChildren(...parts);
@@ -569,7 +571,7 @@ function startEdit(room, entry) {
   save.type = 'submit';
   form.append(input, save, button('Cancel', null, done, 'small secondary'));
   item.querySelector('.text').replaceWith(form);
-  item.querySelectorAll('.actions, .reactions, .edited').forEach((e) => e.remove());
+  item.querySelectorAll('.tools, .edited').forEach((e) => e.remove());
   input.focus();
 }
 

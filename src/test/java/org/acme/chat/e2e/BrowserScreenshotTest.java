@@ -32,12 +32,12 @@ class BrowserScreenshotTest {
         // Fixed, readable room names: no other test uses them.
         String design = "design";
         String release = "release";
-        String lobby = "lobby-demo";
+        String general = "general";
         try (Chromium chromium = Chromium.launch();
                 ChatPage alice = chromium.newPerson(1100, 560).join(base, design, "Alice").awaitConnected();
                 ChatPage bob = chromium.newPerson().join(base, design, "Bob").awaitConnected();
                 ChatPage carol = chromium.newPerson().join(base, design, "Carol").awaitConnected()) {
-            alice.joinRoom(release).joinRoom(lobby).switchTo(design);
+            alice.joinRoom(release).joinRoom(general).switchTo(design);
             bob.say("Mock-ups for the room list are up on the wiki");
             alice.say("Looks great, unread counts on the left?");
             carol.say("Yes, and who is typing under the messages");
@@ -50,17 +50,18 @@ class BrowserScreenshotTest {
             assertThat(alice.reaction("Yes, and who is typing under the messages", "🎉").locator(".count"))
                     .hasText("1");
 
-            bob.joinRoom(release).joinRoom(lobby);
+            bob.joinRoom(release).joinRoom(general);
             bob.say("Release notes are ready for review");
             bob.switchTo(release);
             bob.say("Tagging 2.0 at five");
             bob.say("Anyone against?");
-            assertThat(alice.unread(lobby)).hasText("1");
+            assertThat(alice.unread(general)).hasText("1");
             assertThat(alice.unread(release)).hasText("2");
             bob.switchTo(design);
             assertThat(alice.seenBy()).hasCount(1);
 
-            carol.type("Let me try it on my ph");
+            // Over 2 s of typing: one signal at least goes out after the one her last message came with.
+            carol.type("Let me try it on my phone first");
             assertThat(alice.typingIndicator()).hasText("Carol is typing…");
             Files.createDirectories(SHOT.getParent());
             alice.screenshot(SHOT);

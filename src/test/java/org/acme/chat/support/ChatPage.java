@@ -15,6 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** The bundled chat page, driven the way a person uses it: type, click, press Enter, read what is shown. */
 public final class ChatPage implements AutoCloseable {
 
+    private static final double KEY_DELAY_MS = 100;
+
     private final Page page;
     private final boolean ownsContext;
     private final List<String> webSocketUrls = new CopyOnWriteArrayList<>();
@@ -123,9 +125,13 @@ public final class ChatPage implements AutoCloseable {
         return page.locator("#typing");
     }
 
-    /** Types into the message box without sending, as someone in the middle of a sentence. */
+    /**
+     * Types into the message box without sending, key by key at a person's pace (0.1 s a key), as someone in the
+     * middle of a sentence.
+     */
     public void type(String text) {
-        page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true)).pressSequentially(text);
+        page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true)).pressSequentially(text,
+                new Locator.PressSequentiallyOptions().setDelay(KEY_DELAY_MS));
     }
 
     /** The shown message whose text is exactly {@code text}. */
