@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's picture of the page: three rooms with unread counts, a conversation with a reaction, an edited message,
- * "seen by" and someone typing. Always written to target/e2e/multi-room.png; with {@code -Dchat.e2e.readme=true} it
+ * "seen by" and someone typing. Always written to target/e2e/multi-room.png; with {@code -De2e.readme-screenshot=true} it
  * replaces docs/images/multi-room.png too (commit it when the page's look changes).
  */
 @QuarkusTest
@@ -65,7 +65,7 @@ class BrowserScreenshotTest {
             assertThat(alice.typingIndicator()).hasText("Carol is typing…");
             Files.createDirectories(SHOT.getParent());
             alice.screenshot(SHOT);
-            if (Boolean.getBoolean("chat.e2e.readme")) {
+            if (Boolean.getBoolean("e2e.readme-screenshot")) {
                 Files.createDirectories(README_IMAGE.getParent());
                 Files.copy(SHOT, README_IMAGE, StandardCopyOption.REPLACE_EXISTING);
             }
