@@ -32,7 +32,8 @@ public class BrokerProducer {
         Broker broker;
         if (config.broker() == ChatConfig.BrokerKind.REDIS) {
             broker = new RedisBroker(redis.get(), vertx, mapper, encoder, Clock.systemUTC(), metrics,
-                    config.history().size(), config.limits().maxMembersPerRoom(), config.presence().ttl().toMillis(),
+                    config.history().size(), config.history().retained(), config.limits().maxMembersPerRoom(),
+                    config.presence().ttl().toMillis(),
                     config.history().retention().toMillis(), tracing)
                     .start();
         } else {

@@ -53,6 +53,11 @@ public class ConfigChecks {
                     + ") must be below chat.send-queue.max-bytes (" + queue.maxBytes()
                     + "), or one message could close its readers");
         }
+        if (config.history().retained() < config.history().size()) {
+            problems.add("chat.history.retained (" + config.history().retained() + ") must be at least "
+                    + "chat.history.size (" + config.history().size()
+                    + "): a welcome cannot send more messages than the room keeps");
+        }
         if (config.broker() == ChatConfig.BrokerKind.REDIS
                 && config.history().retention().compareTo(config.presence().ttl()) < 0) {
             problems.add("chat.history.retention (" + config.history().retention() + ") must be at least "

@@ -1,6 +1,8 @@
 package org.acme.chat.protocol;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,7 @@ import java.util.Map;
 public record ChatMessage(MessageType type, String id, String room, Member from,
         @JsonInclude(JsonInclude.Include.NON_NULL) String text, long ts,
         @JsonInclude(JsonInclude.Include.NON_NULL) Long editedAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean deleted,
+        @JsonProperty("deleted") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean deleted,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> reactions) {
 
     public ChatMessage(MessageType type, String id, String room, Member from, String text, long ts) {
@@ -27,7 +29,8 @@ public record ChatMessage(MessageType type, String id, String room, Member from,
         this(MessageType.MESSAGE, id, room, from, text, ts);
     }
 
-    /** Whether its author deleted it (a tombstone: no text). */
+    /** Whether its author deleted it (a tombstone: no text). Not a property: {@code deleted} is (null when false). */
+    @JsonIgnore
     public boolean isDeleted() {
         return Boolean.TRUE.equals(deleted);
     }

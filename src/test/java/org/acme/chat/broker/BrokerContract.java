@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -20,10 +22,16 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.acme.chat.history.MessageId;
 import org.acme.chat.protocol.ChatMessage;
+import org.acme.chat.protocol.Deleted;
 import org.acme.chat.protocol.Member;
 import org.acme.chat.protocol.MessageType;
+import org.acme.chat.protocol.OutboundFrame;
 import org.acme.chat.protocol.Refusal;
 import org.acme.chat.protocol.RefusedException;
+import org.acme.chat.protocol.v2.Edited;
+import org.acme.chat.protocol.v2.Reaction;
+import org.acme.chat.protocol.v2.ReadMarker;
+import org.acme.chat.protocol.v2.Typing;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,8 +42,10 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class BrokerContract {
 
-    /** Messages a room's history keeps in these tests. */
+    /** Messages a welcome carries in these tests ({@code chat.history.size}). */
     protected static final int HISTORY = 3;
+    /** Messages a room's history keeps for scroll-back in these tests ({@code chat.history.retained}), at least. */
+    protected static final int RETAINED = 10;
     /** Members a room may have in these tests. */
     protected static final int MAX_MEMBERS = 3;
     private static final long WAIT_SECONDS = 10;
@@ -44,7 +54,10 @@ public abstract class BrokerContract {
 
     private final List<Node> nodes = new ArrayList<>();
 
-    /** A started broker with {@link #HISTORY} and {@link #MAX_MEMBERS}, handing its events to {@code node}. */
+    /**
+     * A started broker with {@link #HISTORY}, {@link #RETAINED} and {@link #MAX_MEMBERS}, handing its events to
+     * {@code node}.
+     */
     protected abstract Broker start(Node node);
 
     /** Whether each {@link #node} is a node of its own (true) or the same single node (false). */
@@ -287,6 +300,103 @@ public abstract class BrokerContract {
     }
 
     @Test
+    void aPersonsSessionsOnTwoNodesAreOnePresenceAnnouncedAtTheFirstJoinAndTheLastLeave() {
+        String room = room("person");
+        Member watcher = join(node(0), room, "w1", "watcher");
+        Member alice = new Member("p-alice", "alice");
+
+        Joined first = result(node(0).broker.join(room, alice, "s1", null));
+        assertEquals(1, first.sessionsOf(alice));
+        Joined second = result(node(1).broker.join(room, alice, "s2", null));
+        assertEquals(List.of(watcher, alice), second.members(), "one entry per person");
+        assertEquals(2, second.sessionsOf(alice));
+        assertEquals(1, second.sessionsOf(watcher));
+        assertEquals(List.of(watcher, alice), result(node(1).broker.members(room)));
+
+        result(node(0).broker.leave(room, alice, "s1"));
+        result(node(0).broker.post(room, watcher, "after the first leave"));
+        result(node(1).broker.leave(room, alice, "s2"));
+        result(node(0).broker.post(room, watcher, "after the last leave"));
+
+        assertEquals(List.of("JOIN w1", "JOIN p-alice", "MESSAGE w1", "LEAVE p-alice", "MESSAGE w1"),
+                events(node(0), room, 2), "one join and one leave for alice's two sessions");
+        assertEquals(List.of(watcher), result(node(1).broker.members(room)));
+    }
+
+    @Test
+    void aSessionThatJoinsTwiceCountsOnce() {
+        String room = room("same-session");
+        Member alice = new Member("p-alice", "alice");
+        result(node(0).broker.join(room, alice, "s1", null));
+
+        Joined again = result(node(0).broker.join(room, alice, "s1", null));
+        assertEquals(1, again.sessionsOf(alice));
+        assertEquals(List.of(alice), again.members());
+        result(node(0).broker.leave(room, alice, "s1"));
+
+        assertEquals(List.of("JOIN p-alice", "LEAVE p-alice"), events(node(0), room, MessageType.LEAVE, 1),
+                "its one leave is the person's last");
+    }
+
+    @Test
+    void aNameHeldByOnePersonIsTakenForAnotherWhateverTheNode() {
+        String room = room("person-names");
+        result(node(0).broker.join(room, new Member("p-alice", "Alice"), "s1", null));
+
+        assertEquals(Refusal.Kind.NAME_TAKEN, refusal(node(1).broker.join(room, new Member("p-other", "alice"), "s2",
+                null)));
+        assertEquals(Refusal.Kind.NAME_TAKEN, refusal(node(0).broker.join(room, new Member("p-other", "ALICE"), "s3",
+                null)));
+    }
+
+    @Test
+    void aV1MemberAndAV2PersonOfOneNameExcludeEachOther() {
+        String v1First = room("v1-first");
+        join(node(0), v1First, "c1", "alice");
+        assertEquals(Refusal.Kind.NAME_TAKEN, refusal(node(1).broker.join(v1First, new Member("p-alice", "alice"),
+                "s1", null)));
+
+        String v2First = room("v2-first");
+        result(node(0).broker.join(v2First, new Member("p-alice", "alice"), "s1", null));
+        assertEquals(Refusal.Kind.NAME_TAKEN, refusal(node(1).broker.join(v2First, new Member("c1", "alice"), null)));
+    }
+
+    @Test
+    void aLaterSessionStartsAtTheRoomsLastEventAndReceivesTheNext() {
+        String room = room("later-session");
+        Node later = node(1); // listening from the start
+        Member alice = new Member("p-alice", "alice");
+        result(node(0).broker.join(room, alice, "s1", null));
+        result(node(0).broker.post(room, alice, "one"));
+
+        Joined joined = result(later.broker.join(room, alice, "s2", null));
+        result(node(0).broker.post(room, alice, "two"));
+
+        List<RoomEvent> heard = later.until(room, MessageType.MESSAGE, 2);
+        assertEquals(List.of("JOIN p-alice", "MESSAGE p-alice", "MESSAGE p-alice"), heard.stream()
+                .map(e -> e.type() + " " + e.memberId()).toList(), "no event for the later session");
+        assertEquals(heard.get(1).seq(), joined.seq(), "the room's last event when it joined");
+        assertEquals("two", json(heard.get(2)).get("text").asText());
+        assertTrue(heard.get(2).seq() > joined.seq(), "the next event is after its seq");
+    }
+
+    @Test
+    void aFullRoomCountsPersonsNotSessions() {
+        String room = room("full-persons");
+        List<Member> persons = new ArrayList<>();
+        for (int i = 0; i < MAX_MEMBERS; i++) {
+            persons.add(new Member("p" + i, "person" + i));
+            result(node(i % 2).broker.join(room, persons.get(i), "s" + i, null));
+        }
+
+        Joined another = result(node(1).broker.join(room, persons.get(0), "s-more", null));
+        assertEquals(2, another.sessionsOf(persons.get(0)), "a present person's next session is not refused");
+        assertEquals(Refusal.Kind.ROOM_FULL, refusal(node(1).broker.join(room, new Member("x1", "extra"), "sx",
+                null)));
+        assertEquals(Refusal.Kind.ROOM_FULL, result(node(0).broker.checkJoin(room, "extra")).orElseThrow().kind());
+    }
+
+    @Test
     void theHistoryKeepsTheNewestMessagesOldestFirstAndOutlivesTheMembers() {
         String room = room("history");
         Member alice = join(node(0), room, "a1", "alice");
@@ -344,8 +454,229 @@ public abstract class BrokerContract {
     }
 
     @Test
+    void anEditByItsAuthorIsAnnouncedOnEveryNodeAndEveryReadOfHistoryShowsIt() {
+        String room = room("edit");
+        Member alice = join(node(0), room, "a1", "alice");
+        ChatMessage posted = result(node(0).broker.post(room, alice, "helo"));
+        long before = System.currentTimeMillis();
+
+        // alice's other session, on the other node
+        assertEquals(Change.DONE, result(node(1).broker.edit(room, alice, id(posted), "hello")));
+        long after = System.currentTimeMillis();
+        RoomEvent edited = node(0).next(room, MessageType.EDITED, "a1");
+        long editedAt = json(edited).get("editedAt").asLong();
+        assertTrue(editedAt >= before && editedAt <= after, () -> "editedAt " + editedAt + " is the broker's now");
+        assertEquals(MAPPER.valueToTree(new Edited(room, posted.id(), "hello", editedAt)), json(edited));
+
+        ChatMessage current = posted.edited("hello", editedAt);
+        assertEquals(List.of(current), result(node(1).broker.history(room, null, 10)), "scroll-back");
+        assertEquals(List.of(current), result(node(1).broker.join(room, new Member("b1", "bob"), null)).history(),
+                "a joiner's history");
+        assertEquals(List.of(current), result(node(1).broker.join(room, new Member("c1", "carol"), MessageId.ZERO))
+                .history(), "a resume's history");
+        assertEquals(Change.DONE, result(node(0).broker.edit(room, alice, id(posted), "hello!")), "edited again");
+        assertEquals("hello!", result(node(1).broker.history(room, null, 10)).get(0).text());
+    }
+
+    @Test
+    void onlyTheAuthorEditsOnlyAMessageThatIsThereAndNothingElseIsAnnounced() {
+        String room = room("edit-refused");
+        Member alice = join(node(0), room, "a1", "alice");
+        Member bob = join(node(1), room, "b1", "bob");
+        ChatMessage posted = result(node(0).broker.post(room, alice, "mine"));
+
+        assertEquals(Change.FORBIDDEN, result(node(1).broker.edit(room, bob, id(posted), "yours")));
+        assertEquals(Change.NOT_FOUND, result(node(1).broker.edit(room, alice, after(posted), "no such id")));
+        assertEquals(Change.DONE, result(node(0).broker.retract(room, alice, id(posted))));
+        assertEquals(Change.NOT_FOUND, result(node(1).broker.edit(room, alice, id(posted), "a tombstone")));
+
+        assertEquals(List.of("JOIN a1", "JOIN b1", "MESSAGE a1", "DELETED a1", "MESSAGE b1"),
+                eventsThroughNextPost(room, bob), "only the delete was announced");
+        assertEquals(posted.tombstone(), result(node(0).broker.history(room, null, 10)).get(0));
+    }
+
+    @Test
+    void anAuthorsDeleteLeavesATombstoneWithoutTextOrReactionsEverywhereAndIsAnnounced() {
+        String room = room("retract");
+        Member alice = join(node(0), room, "a1", "alice");
+        Member bob = join(node(1), room, "b1", "bob");
+        ChatMessage keep = result(node(0).broker.post(room, alice, "keep"));
+        ChatMessage oops = result(node(0).broker.post(room, alice, "oops"));
+        assertEquals(Change.DONE, result(node(0).broker.edit(room, alice, id(oops), "oops!")));
+        long editedAt = json(node(0).next(room, MessageType.EDITED, "a1")).get("editedAt").asLong();
+        assertEquals(Change.DONE, result(node(1).broker.react(room, bob, id(oops), "👍", true)));
+
+        assertEquals(Change.FORBIDDEN, result(node(1).broker.retract(room, bob, id(oops))));
+        assertEquals(Change.NOT_FOUND, result(node(1).broker.retract(room, alice, after(oops))));
+        long before = System.currentTimeMillis();
+        assertEquals(Change.DONE, result(node(1).broker.retract(room, alice, id(oops))));
+        long after = System.currentTimeMillis();
+        RoomEvent deleted = node(0).next(room, MessageType.DELETED, "a1");
+        long ts = json(deleted).get("ts").asLong();
+        assertTrue(ts >= before && ts <= after, () -> "ts " + ts + " is the broker's now");
+        assertEquals(MAPPER.valueToTree(new Deleted(room, oops.id(), ts)), json(deleted));
+
+        ChatMessage tombstone = result(node(1).broker.history(room, null, 10)).get(1);
+        assertEquals(null, tombstone.text());
+        assertTrue(tombstone.isDeleted());
+        assertEquals(null, tombstone.reactions(), "its reactions went with it");
+        assertEquals(oops.edited("oops!", editedAt).tombstone(), tombstone);
+        assertEquals(List.of(keep, tombstone), result(node(1).broker.join(room, new Member("c1", "carol"), null))
+                .history(), "tombstones are in a joiner's history");
+        assertEquals(Change.NOT_FOUND, result(node(0).broker.retract(room, alice, id(oops))), "deleted already");
+        assertEquals(Change.NOT_FOUND, result(node(1).broker.react(room, bob, id(oops), "👍", false)));
+        assertEquals(Change.DONE, result(node(1).broker.read(room, bob, id(oops))), "a tombstone is still there");
+    }
+
+    @Test
+    void reactionsAreKeptPerEmojiInOrderOfReactingAndEveryRealChangeIsAnnounced() {
+        String room = room("react");
+        Member alice = join(node(0), room, "a1", "alice");
+        Member bob = join(node(1), room, "b1", "bob");
+        Member carol = join(node(1), room, "c1", "carol");
+        ChatMessage posted = result(node(0).broker.post(room, alice, "lunch?"));
+
+        assertEquals(Change.DONE, result(node(1).broker.react(room, bob, id(posted), "👍", true)));
+        assertEquals(MAPPER.valueToTree(new Reaction(room, posted.id(), "👍", bob, true)),
+                json(node(0).next(room, MessageType.REACTION, "b1")), "heard on the other node");
+        assertEquals(Change.DONE, result(node(0).broker.react(room, alice, id(posted), "❤️", true)));
+        assertEquals(Change.DONE, result(node(1).broker.react(room, carol, id(posted), "👍", true)));
+        assertEquals(Change.UNCHANGED, result(node(0).broker.react(room, bob, id(posted), "👍", true)), "there");
+        assertEquals(Change.UNCHANGED, result(node(1).broker.react(room, alice, id(posted), "👍", false)), "not there");
+        assertEquals(Change.NOT_FOUND, result(node(1).broker.react(room, alice, after(posted), "👍", true)));
+        assertEquals(List.of("REACTION a1", "REACTION c1", "MESSAGE c1"), eventsThroughNextPost(room, carol),
+                "each real change once, in order; nothing for the unchanged");
+        assertEquals(reactions("👍", List.of("b1", "c1"), "❤️", List.of("a1")),
+                result(node(0).broker.history(room, null, 10)).get(0).reactions());
+
+        assertEquals(Change.DONE, result(node(1).broker.react(room, bob, id(posted), "👍", false)));
+        assertEquals(MAPPER.valueToTree(new Reaction(room, posted.id(), "👍", bob, false)),
+                json(node(0).next(room, MessageType.REACTION, "b1")));
+        assertEquals(Change.DONE, result(node(0).broker.react(room, alice, id(posted), "❤️", false)));
+        Map<String, List<String>> left = reactions("👍", List.of("c1"));
+        assertEquals(left, result(node(1).broker.history(room, null, 10)).get(0).reactions(),
+                "an emoji with nobody left is gone");
+        result(node(1).broker.leave(room, bob)); // room for one more: MAX_MEMBERS
+        assertEquals(left, result(node(0).broker.join(room, new Member("d1", "dave"), MessageId.ZERO)).history()
+                .get(0).reactions(), "a resume shows them too");
+    }
+
+    @Test
+    void aMessageHoldsAtMostTwentyDifferentEmojiButMoreOfTheSameOne() {
+        String room = room("emoji");
+        Member alice = join(node(0), room, "a1", "alice");
+        Member bob = join(node(1), room, "b1", "bob");
+        ChatMessage posted = result(node(0).broker.post(room, alice, "vote"));
+        List<String> emoji = new ArrayList<>();
+        for (int i = 0; i <= Change.MAX_EMOJI; i++) {
+            emoji.add(Character.toString(0x1F600 + i));
+        }
+        for (int i = 0; i < Change.MAX_EMOJI; i++) {
+            assertEquals(Change.DONE, result(node(i % 2).broker.react(room, alice, id(posted), emoji.get(i), true)));
+        }
+
+        String extra = emoji.get(Change.MAX_EMOJI);
+        assertEquals(Change.TOO_MANY_EMOJI, result(node(1).broker.react(room, bob, id(posted), extra, true)));
+        assertEquals(Change.DONE, result(node(1).broker.react(room, bob, id(posted), emoji.get(0), true)),
+                "one more person on an emoji it holds");
+        assertEquals(Change.DONE, result(node(0).broker.react(room, alice, id(posted), emoji.get(5), false)));
+        assertEquals(Change.DONE, result(node(1).broker.react(room, bob, id(posted), extra, true)), "room again");
+        Map<String, List<String>> reactions = result(node(1).broker.history(room, null, 1)).get(0).reactions();
+        assertEquals(Change.MAX_EMOJI, reactions.size());
+        assertEquals(List.of("a1", "b1"), reactions.get(emoji.get(0)));
+        assertEquals(extra, List.copyOf(reactions.keySet()).get(Change.MAX_EMOJI - 1), "the newest emoji is last");
+    }
+
+    @Test
+    void aReadMarkerIsAnnouncedNeverMovesBackAndComesBackWithALaterJoinOnAnotherNode() {
+        String room = room("read");
+        Member alice = join(node(0), room, "a1", "alice");
+        Member bob = join(node(1), room, "b1", "bob");
+        List<ChatMessage> posted = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            posted.add(result(node(0).broker.post(room, alice, "m" + i)));
+        }
+
+        assertEquals(Change.DONE, result(node(1).broker.read(room, bob, id(posted.get(1)))));
+        assertEquals(MAPPER.valueToTree(new ReadMarker(room, bob, posted.get(1).id())),
+                json(node(0).next(room, MessageType.READ, "b1")), "heard on the other node");
+        assertEquals(Change.UNCHANGED, result(node(0).broker.read(room, bob, id(posted.get(0)))), "never backwards");
+        assertEquals(Change.UNCHANGED, result(node(0).broker.read(room, bob, id(posted.get(1)))), "there already");
+        assertEquals(Change.NOT_FOUND, result(node(1).broker.read(room, bob, after(posted.get(2)))));
+        assertEquals(List.of("MESSAGE b1"), eventsThroughNextPost(room, bob), "nothing announced for those");
+
+        result(node(1).broker.leave(room, bob));
+        Joined again = result(node(0).broker.join(room, bob, null));
+        assertEquals(id(posted.get(1)), again.read(), "bob's marker, on the other node");
+        assertEquals(null, result(node(1).broker.join(room, new Member("c1", "carol"), null)).read(), "none yet");
+        assertEquals(Change.DONE, result(node(0).broker.read(room, bob, id(posted.get(2)))));
+        result(node(0).broker.leave(room, bob));
+        assertEquals(id(posted.get(2)), result(node(1).broker.join(room, bob, null)).read());
+    }
+
+    @Test
+    void typingIsRelayedToEveryNodeAndNothingIsKept() {
+        String room = room("typing");
+        join(node(0), room, "a1", "alice");
+        Member bob = join(node(1), room, "b1", "bob");
+        OutboundFrame frame = OutboundFrame.text(MAPPER.valueToTree(new Typing(room, bob)).toString());
+
+        result(node(1).broker.typing(room, bob, frame));
+        RoomEvent typing = node(0).next(room, MessageType.TYPING, "b1");
+        assertEquals(frame.text(), typing.frame().text(), "the frame as given");
+        assertEquals(List.of(), result(node(0).broker.history(room, null, 10)));
+        assertEquals(List.of(), result(node(0).broker.join(room, new Member("c1", "carol"), null)).history());
+    }
+
+    @Test
+    void scrollBackReachesBeyondTheWelcomeAndShowsTheCurrentState() {
+        String room = room("scroll");
+        Member alice = join(node(0), room, "a1", "alice");
+        List<ChatMessage> posted = new ArrayList<>();
+        for (int i = 1; i <= HISTORY + 3; i++) {
+            posted.add(result(node(0).broker.post(room, alice, "m" + i)));
+        }
+        assertEquals(Change.DONE, result(node(0).broker.edit(room, alice, id(posted.get(1)), "m2 edited")));
+        long editedAt = json(node(0).next(room, MessageType.EDITED, "a1")).get("editedAt").asLong();
+
+        Joined joined = result(node(1).broker.join(room, new Member("b1", "bob"), null));
+        assertEquals(posted.subList(3, HISTORY + 3), joined.history(), "the welcome: the last " + HISTORY);
+        List<ChatMessage> older = result(node(1).broker.history(room, id(joined.history().get(0)), 10));
+        assertEquals(List.of(posted.get(0), posted.get(1).edited("m2 edited", editedAt), posted.get(2)), older);
+        assertEquals(List.of(posted.get(0)), result(node(1).broker.history(room, id(posted.get(1)), 5)));
+    }
+
+    @Test
+    void theServersDeleteErasesTheMessageWithItsState() {
+        String room = room("erase");
+        Member alice = join(node(0), room, "a1", "alice");
+        Member bob = join(node(1), room, "b1", "bob");
+        ChatMessage keep = result(node(0).broker.post(room, alice, "keep"));
+        ChatMessage gone = result(node(0).broker.post(room, alice, "gone"));
+        assertEquals(Change.DONE, result(node(0).broker.edit(room, alice, id(gone), "gone!")));
+        assertEquals(Change.DONE, result(node(1).broker.react(room, bob, id(gone), "👎", true)));
+
+        assertTrue(result(node(1).broker.delete(room, id(gone))));
+        assertEquals(List.of(keep), result(node(0).broker.history(room, null, 10)));
+        assertEquals(Change.NOT_FOUND, result(node(0).broker.edit(room, alice, id(gone), "again")));
+        assertEquals(Change.NOT_FOUND, result(node(1).broker.react(room, bob, id(gone), "👎", false)));
+        assertEquals(Change.NOT_FOUND, result(node(1).broker.read(room, bob, id(gone))), "erased: not held");
+        assertEquals(Change.NOT_FOUND, result(node(0).broker.retract(room, alice, id(gone))));
+    }
+
+    @Test
     void aRunningBrokerIsAvailable() {
         assertTrue(node(0).broker.available());
+    }
+
+    /** The events of {@code room} {@code node} heard, as "TYPE memberId", up to the {@code messages}-th message. */
+    protected static List<String> events(Node node, String room, int messages) {
+        return events(node, room, MessageType.MESSAGE, messages);
+    }
+
+    /** The events of {@code room} {@code node} heard, as "TYPE memberId", up to the {@code count}-th {@code type}. */
+    protected static List<String> events(Node node, String room, MessageType type, int count) {
+        return node.until(room, type, count).stream().map(e -> e.type() + " " + e.memberId()).toList();
     }
 
     /** Joins {@code name} to {@code room} on {@code node}, which must succeed. */
@@ -375,6 +706,35 @@ public abstract class BrokerContract {
             throw new AssertionError(e);
         }
         throw new AssertionError("expected a refusal, but it succeeded");
+    }
+
+    protected static MessageId id(ChatMessage message) {
+        return MessageId.parse(message.id());
+    }
+
+    /** An id right after {@code message}'s that no message has. */
+    protected static MessageId after(ChatMessage message) {
+        MessageId id = id(message);
+        return new MessageId(id.ms(), id.seq() + 1);
+    }
+
+    private static Map<String, List<String>> reactions(Object... emojiThenPersons) {
+        Map<String, List<String>> reactions = new LinkedHashMap<>();
+        for (int i = 0; i < emojiThenPersons.length; i += 2) {
+            @SuppressWarnings("unchecked")
+            List<String> persons = (List<String>) emojiThenPersons[i + 1];
+            reactions.put((String) emojiThenPersons[i], persons);
+        }
+        return reactions;
+    }
+
+    /**
+     * Posts a message as {@code poster} on node 0 and returns the room's events node 0 hears up to it, as "TYPE
+     * memberId": what was announced since the events already taken.
+     */
+    private List<String> eventsThroughNextPost(String room, Member poster) {
+        String id = result(node(0).broker.post(room, poster, "marker")).id();
+        return node(0).through(room, id).stream().map(e -> e.type() + " " + e.memberId()).toList();
     }
 
     private static List<String> texts(Joined joined) {
@@ -417,6 +777,20 @@ public abstract class BrokerContract {
                 }
             }
             return events;
+        }
+
+        /** The events of {@code room} up to the message {@code messageId}, in order; other rooms' are skipped. */
+        public List<RoomEvent> through(String room, String messageId) {
+            List<RoomEvent> events = new ArrayList<>();
+            while (true) {
+                RoomEvent event = poll();
+                if (event.room().equals(room)) {
+                    events.add(event);
+                    if (event.type() == MessageType.MESSAGE && messageId.equals(json(event).get("id").asText())) {
+                        return events;
+                    }
+                }
+            }
         }
 
         /** The next event of {@code room} of {@code type} about {@code memberId}, skipping others. */

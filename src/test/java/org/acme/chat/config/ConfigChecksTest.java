@@ -59,6 +59,18 @@ class ConfigChecksTest {
     }
 
     @Test
+    void keepingFewerMessagesThanAWelcomeSendsIsRefused() {
+        List<String> problems = ConfigChecks.problems(TestConfig.chat(Map.of("chat.history.size", "50",
+                "chat.history.retained", "49")), OptionalInt.empty());
+
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith("chat.history.retained (49) must be at least chat.history.size (50)"),
+                problems.get(0));
+        assertEquals(List.of(), ConfigChecks.problems(TestConfig.chat(Map.of("chat.history.size", "50",
+                "chat.history.retained", "50")), OptionalInt.empty()), "as many as a welcome sends is enough");
+    }
+
+    @Test
     void withRedisARetentionShorterThanThePresenceTtlIsRefused() {
         List<String> problems = ConfigChecks.problems(TestConfig.chat(Map.of("chat.broker", "redis",
                 "chat.presence.ttl", "30s", "chat.history.retention", "29s")), OptionalInt.empty());

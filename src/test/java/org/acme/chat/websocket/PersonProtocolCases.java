@@ -229,6 +229,7 @@ abstract class PersonProtocolCases {
             alice.send(frame("react", room).put("id", id).put("emoji", "👍").put("on", true));
             JsonObject second = until(bob, "reaction", room);
             assertEquals(aliceId, second.getJsonObject("member").getString("id"), "bob's repeat was not announced");
+            assertEquals(second, until(alice, "reaction", room));
 
             bob.send(frame("react", room).put("id", id).put("emoji", "not one").put("on", true));
             assertEquals("invalid_emoji", until(bob, "error").getString("code"));
@@ -269,6 +270,7 @@ abstract class PersonProtocolCases {
         String room = uniqueRoom("v2read");
         String alice = name("alice");
         String aliceKey = key();
+        String two;
         try (WsClient tab1 = V2.connect(base, alice, aliceKey); WsClient tab2 = V2.connect(base, alice, aliceKey);
                 WsClient bob = V2.connect(base, name("bob"), key())) {
             join(tab1, room);
@@ -277,7 +279,7 @@ abstract class PersonProtocolCases {
             bob.send(message(room, "one").put("ref", "1"));
             bob.send(message(room, "two").put("ref", "2"));
             until(bob, "ack");
-            String two = until(bob, "ack").getString("id");
+            two = until(bob, "ack").getString("id");
 
             tab1.send(frame("read", room).put("id", two));
             JsonObject read = until(bob, "read", room);

@@ -22,8 +22,8 @@ import org.jboss.logging.Logger;
 
 /**
  * What the server API reads from Redis, across nodes: the room index (rooms with members on any node, renewed with
- * presence), a room's live members, its stored history page by page, and the nodes' reports for the stats. Also how
- * the broker's replies turn back into members and messages.
+ * presence), a room's live members, its stored history page by page (each message as it stands now), and the nodes'
+ * reports for the stats. Also how the broker's replies turn back into members and messages.
  */
 final class RedisDirectory {
 
@@ -35,12 +35,16 @@ final class RedisDirectory {
     private final ObjectMapper mapper;
     private final String node;
     private final long ttlMs;
+    private final long retentionMs;
+    private final MessageState state;
 
-    RedisDirectory(RedisCommands commands, ObjectMapper mapper, String node, long ttlMs) {
+    RedisDirectory(RedisCommands commands, ObjectMapper mapper, String node, long ttlMs, long retentionMs) {
         this.commands = commands;
         this.mapper = mapper;
         this.node = node;
         this.ttlMs = ttlMs;
+        this.retentionMs = retentionMs;
+        this.state = new MessageState(mapper);
     }
 
     /** Lists {@code rooms} (this node has members there) in the room index for a presence TTL more. */
@@ -87,7 +91,40 @@ final class RedisDirectory {
     Future<List<ChatMessage>> history(String room, MessageId before, int limit) {
         return commands.send(Request.cmd(Command.XREVRANGE).arg(RedisBroker.key(room, "history"))
                 .arg(before == null ? "+" : "(" + before).arg("-").arg("COUNT").arg(limit))
-                .map(entries -> history(room, entries));
+                .compose(entries -> current(room, history(room, entries), null))
+                .map(Current::messages);
+    }
+
+    /**
+     * {@code messages} as read from the room's stream (as posted), now in their current state (edits, tombstones,
+     * reactions), and {@code personId}'s read marker in the room (null: not asked). One script reads the state of all
+     * of them at once, after the stream was read: a change made in between shows here and comes as an event too,
+     * which is harmless, as clients apply edits, deletes and reactions idempotently.
+     */
+    Future<Current> current(String room, List<ChatMessage> messages, String personId) {
+        List<Object> args = new ArrayList<>(messages.size() + 2);
+        args.add(personId == null ? "" : personId);
+        args.add(retentionMs);
+        messages.forEach(message -> args.add(message.id()));
+        return commands.eval(RedisScripts.STATE, RedisBroker.keys(room, "edits", "reactions", "read"),
+                args.toArray()).map(reply -> {
+                    Response edits = reply.get(0);
+                    Response reactions = reply.get(1);
+                    List<ChatMessage> current = new ArrayList<>(messages.size());
+                    for (int i = 0; i < messages.size(); i++) {
+                        current.add(state.apply(messages.get(i), text(edits.get(i)), text(reactions.get(i))));
+                    }
+                    Response read = reply.get(2);
+                    return new Current(current, read == null ? null : MessageId.parse(read.toString()));
+                });
+    }
+
+    /** Messages as they stand now, and a person's read marker (null: none, or not asked). */
+    record Current(List<ChatMessage> messages, MessageId read) {
+    }
+
+    private static String text(Response value) {
+        return value == null ? null : value.toString();
     }
 
     Future<Census> census(Census.NodeStats self, Duration staleAfter) {
@@ -121,6 +158,16 @@ final class RedisDirectory {
             }
         }
         return members;
+    }
+
+    /** The join script's {@code personId TAB sessions} entries as person id to live session count. */
+    static Map<String, Integer> sessions(Response entries) {
+        Map<String, Integer> sessions = new HashMap<>();
+        for (Response entry : entries) {
+            String[] fields = entry.toString().split("\t", 2);
+            sessions.put(fields[0], Integer.parseInt(fields[1]));
+        }
+        return Map.copyOf(sessions);
     }
 
     /** Stream entries, newest first, as messages oldest first. */

@@ -17,7 +17,8 @@ class MemoryBrokerTest extends BrokerContract {
 
     @Override
     protected Broker start(Node node) {
-        Broker broker = new MemoryBroker(new InMemoryHistoryStore(HISTORY, 100), new EventEncoder(new ObjectMapper()),
+        Broker broker = new MemoryBroker(new InMemoryHistoryStore(HISTORY, RETAINED, 100, Long.MAX_VALUE),
+                new EventEncoder(new ObjectMapper()),
                 Clock.systemUTC(), MAX_MEMBERS);
         broker.deliverTo(node::hear);
         return broker;

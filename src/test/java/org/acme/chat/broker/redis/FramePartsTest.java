@@ -28,6 +28,14 @@ class FramePartsTest {
     }
 
     @Test
+    void aTombstoneSaysDeletedAndAPlainMessageSaysNothingOfIt() {
+        ChatMessage posted = new ChatMessage("1732240000123-7", "lobby", alice, "oops", 1732240000123L);
+        assertEquals(false, ENCODER.encode(posted).contains("deleted"), "a message as posted, as v1 has it");
+        assertEquals(true, ENCODER.encode(posted.tombstone()).contains("\"deleted\":true"));
+        assertEquals(false, ENCODER.encode(posted.tombstone()).contains("\"text\""));
+    }
+
+    @Test
     void presenceFramesArePrefixMemberTsAndABrace() {
         for (MessageType type : new MessageType[] { MessageType.JOIN, MessageType.LEAVE }) {
             String assembled = parts.presencePrefix(type, "team-a") + parts.json(alice) + ",\"ts\":1732240000999}";
