@@ -93,7 +93,7 @@ class Connection {
     this.lastPing = Date.now();
     ws.onmessage = (event) => {
       this.lastHeard = Date.now();
-      if (ws === this.ws) handle(JSON.parse(event.data));
+      if (ws === this.ws && !this.stopped) handle(JSON.parse(event.data)); // nothing after a sign-out
     };
     ws.onclose = (event) => this.closed(ws, event);
     this.timer = setInterval(() => this.keepAlive(ws), 1_000);
