@@ -15,12 +15,40 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** The bundled chat page, driven the way a person uses it: type, click, press Enter, read what is shown. */
 public final class ChatPage implements AutoCloseable {
 
+    private static final double KEY_DELAY_MS = 100;
+
     private final Page page;
+    private final boolean ownsContext;
     private final List<String> webSocketUrls = new CopyOnWriteArrayList<>();
+    private final List<String> sentFrames = new CopyOnWriteArrayList<>();
 
     ChatPage(Page page) {
+        this(page, true);
+    }
+
+    private ChatPage(Page page, boolean ownsContext) {
         this.page = page;
-        page.onWebSocket(ws -> webSocketUrls.add(ws.url()));
+        this.ownsContext = ownsContext;
+        page.onWebSocket(ws -> {
+            webSocketUrls.add(ws.url());
+            ws.onFrameSent(frame -> sentFrames.add(frame.text()));
+        });
+    }
+
+    /** Waits until the page has opened {@code count} WebSockets in all (Playwright delivers events while it waits). */
+    public ChatPage awaitWebSockets(int count) {
+        page.waitForCondition(() -> webSocketUrls.size() >= count);
+        return this;
+    }
+
+    /** Another tab of the same browser (same localStorage, so the same client key): the same person. */
+    public ChatPage newTab() {
+        return new ChatPage(page.context().newPage(), false);
+    }
+
+    /** Every text frame the page has sent on any of its WebSockets, oldest first. */
+    public List<String> sentFrames() {
+        return sentFrames;
     }
 
     /** The URL of every WebSocket the page has opened, oldest first. */
@@ -40,10 +68,111 @@ public final class ChatPage implements AutoCloseable {
 
     private ChatPage joinAt(String url, String room, String name) {
         page.navigate(url);
-        page.getByLabel("Name").fill(name);
-        page.getByLabel("Room").fill(room);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join")).click();
+        Locator form = joinForm();
+        form.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill(name);
+        form.getByLabel("Room", new Locator.GetByLabelOptions().setExact(true)).fill(room);
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Join").setExact(true)).click();
         return this;
+    }
+
+    /** Joins one more room through the side panel's "Join room" field (pressing Enter), and waits until it is listed. */
+    public ChatPage joinRoom(String room) {
+        Locator field = page.getByLabel("Join room", new Page.GetByLabelOptions().setExact(true));
+        field.fill(room);
+        field.press("Enter");
+        assertThat(room(room)).isVisible();
+        return this;
+    }
+
+    /** Shows {@code room}, as a click on its entry in the room list does, and waits until it is the one shown. */
+    public ChatPage switchTo(String room) {
+        roomButton(room).click();
+        assertThat(roomButton(room)).hasAttribute("aria-current", "page");
+        return this;
+    }
+
+    /** Leaves {@code room} with its "Leave" button in the room list. */
+    public void leaveRoom(String room) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Leave " + room).setExact(true)).click();
+    }
+
+    /** The rooms listed on the side, in the order joined. */
+    public Locator rooms() {
+        return page.locator("#rooms li .room-name");
+    }
+
+    /** {@code room}'s entry in the room list. */
+    public Locator room(String room) {
+        return page.locator("#rooms li[data-room=\"" + room + "\"]");
+    }
+
+    private Locator roomButton(String room) {
+        return room(room).locator("button.room");
+    }
+
+    /** {@code room}'s unread count badge (empty and hidden at zero). */
+    public Locator unread(String room) {
+        return room(room).locator(".unread");
+    }
+
+    /** The heading of the room shown. */
+    public Locator roomTitle() {
+        return page.locator("#room-title");
+    }
+
+    /** The "… is typing" line under the messages. */
+    public Locator typingIndicator() {
+        return page.locator("#typing");
+    }
+
+    /**
+     * Types into the message box without sending, key by key at a person's pace (0.1 s a key), as someone in the
+     * middle of a sentence.
+     */
+    public void type(String text) {
+        page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true)).pressSequentially(text,
+                new Locator.PressSequentiallyOptions().setDelay(KEY_DELAY_MS));
+    }
+
+    /** The shown message whose text is exactly {@code text}. */
+    public Locator message(String text) {
+        return messages().filter(new Locator.FilterOptions().setHas(page.locator(".text").getByText(text,
+                new Locator.GetByTextOptions().setExact(true))));
+    }
+
+    /** Edits one's own message {@code text} to {@code newText} with the keyboard only: Edit, type, Enter. */
+    public void edit(String text, String newText) {
+        Locator edit = message(text).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit message"));
+        edit.focus();
+        edit.press("Enter");
+        Locator field = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Edit message"));
+        field.fill(newText);
+        field.press("Enter");
+    }
+
+    /** Deletes one's own message {@code text} with its Delete button. */
+    public void delete(String text) {
+        message(text).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete message")).click();
+    }
+
+    /** The reaction button for {@code emoji} on the message {@code text}. */
+    public Locator reaction(String text, String emoji) {
+        return message(text).locator(".reaction[data-emoji=\"" + emoji + "\"]");
+    }
+
+    /** The "seen by …" notes under the messages of the room shown. */
+    public Locator seenBy() {
+        return page.locator("#messages .seen");
+    }
+
+    /** The "Load older messages" button above the messages. */
+    public Locator loadOlder() {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Load older messages"));
+    }
+
+    /** The error line under the messages (a refused frame, a refused extra room). */
+    public Locator chatError() {
+        return page.locator("#chat-error");
     }
 
     /** Waits until the page says it is connected. */
@@ -61,8 +190,9 @@ public final class ChatPage implements AutoCloseable {
 
     /** Types {@code text} into the message box and presses Enter. */
     public void say(String text) {
-        page.getByLabel("Message").fill(text);
-        page.getByLabel("Message").press("Enter");
+        Locator field = page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true));
+        field.fill(text);
+        field.press("Enter");
     }
 
     /** The connection state indicator ({@code data-state} is idle, connecting, open, reconnecting or closed). */
@@ -84,6 +214,7 @@ public final class ChatPage implements AutoCloseable {
         return page.locator("#messages li.event");
     }
 
+    /** The members of the room shown, each person once. */
     public Locator members() {
         return page.locator("#members li");
     }
@@ -106,13 +237,23 @@ public final class ChatPage implements AutoCloseable {
         return page.evaluate(expression);
     }
 
+    /** A screenshot of the whole page. */
     public void screenshot(Path file) {
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
     }
 
-    /** Closes this person's browser context. */
+    /** Closes this tab only (its WebSocket with it), leaving the person's other tabs open. */
+    public void closeTab() {
+        page.close();
+    }
+
+    /** Closes this tab; the first tab of a person closes their whole browser context (every tab of it). */
     @Override
     public void close() {
-        page.context().close();
+        if (ownsContext) {
+            page.context().close();
+        } else {
+            page.close();
+        }
     }
 }

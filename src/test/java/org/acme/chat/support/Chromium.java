@@ -60,6 +60,12 @@ public final class Chromium implements AutoCloseable {
         return new ChatPage(browser.newContext().newPage());
     }
 
+    /** The same, in a window of {@code width} × {@code height} CSS pixels (for screenshots of a set size). */
+    public ChatPage newPerson(int width, int height) {
+        return new ChatPage(browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height))
+                .newPage());
+    }
+
     /** The same, with a phone-sized viewport. */
     public ChatPage newPhone() {
         return new ChatPage(browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
