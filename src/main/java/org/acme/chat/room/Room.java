@@ -46,13 +46,13 @@ final class Room {
     }
 
     /**
-     * Sends the member its welcome and then the events held for it that came after its join ({@code seq}); returns
-     * false if it is no longer seated (it left while the broker was busy).
+     * Sends the participant its welcome and then the events held for it that came after its join ({@code seq}); returns
+     * false if it is no longer seated (it left while the broker was busy, even if it was seated again since).
      */
-    synchronized boolean welcome(String seatId, OutboundFrame welcome, long seq) {
-        Seat seat = seats.get(seatId);
-        if (seat == null) {
-            return false;
+    synchronized boolean welcome(Participant participant, OutboundFrame welcome, long seq) {
+        Seat seat = seats.get(participant.seat());
+        if (seat == null || seat.participant != participant || seat.held == null) {
+            return false; // left meanwhile (and maybe joined again: that join has its own welcome)
         }
         seat.participant.deliver(welcome);
         seat.joinedAt = seq;
@@ -111,6 +111,11 @@ final class Room {
                 deliver(seat, notice);
             }
         }
+    }
+
+    /** Whether a participant sits in {@code seatId} (one seated again after it left, say). */
+    synchronized boolean holds(String seatId) {
+        return seats.containsKey(seatId);
     }
 
     /** Unseats a participant by its seat; returns it, or null if it was not seated. */

@@ -92,8 +92,9 @@ public final class RoomRegistry {
             if (greeting == null) {
                 greeting = encoder.frame(welcome(room, member, trimmed));
             }
-            if (!target.welcome(seat, greeting, joined.seq())) {
-                broker.leave(room, member, seat); // it left while the broker was busy
+            if (!target.welcome(participant, greeting, joined.seq()) && !target.holds(seat)) {
+                // It left while the broker was busy. (Seated again since, the broker counts that join's session.)
+                broker.leave(room, member, seat);
             }
             return null;
         });

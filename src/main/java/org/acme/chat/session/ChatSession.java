@@ -153,7 +153,7 @@ public final class ChatSession extends Session implements Participant {
     }
 
     @Override
-    protected void rateLimited(Refusal refusal) {
+    protected void rateLimited(Refusal refusal, String text) {
         send(chats.encoder.frame(new ErrorEvent(refusal)));
     }
 

@@ -68,7 +68,7 @@ public final class PersonSession extends Session {
                     refuse(outcome.refusal()); // only a token that expired since the guard checked it gets here
                     return CompletableFuture.completedFuture(null);
                 }
-                person = Identity.subject(outcome.name(), outcome.subject());
+                person = Identity.subject(JoinRequest.name(outcome.name()), outcome.subject());
                 grant = outcome.grant();
                 closeAtExpiry(outcome.expiresAtMillis());
             } else {
@@ -127,11 +127,12 @@ public final class PersonSession extends Session {
         } else if (frame instanceof ClientFrame.Read read) {
             read(seat, read.id());
         } else if (frame instanceof ClientFrame.Edit edit) {
-            changed(room, edit.ref(), chats.rooms.edit(room, person, edit.id(), edit.text()));
+            changed(room, edit.ref(), edit.id(), chats.rooms.edit(room, person, edit.id(), edit.text()));
         } else if (frame instanceof ClientFrame.Delete delete) {
-            changed(room, delete.ref(), chats.rooms.retract(room, person, delete.id()));
+            changed(room, delete.ref(), delete.id(), chats.rooms.retract(room, person, delete.id()));
         } else if (frame instanceof ClientFrame.React react) {
-            changed(room, react.ref(), chats.rooms.react(room, person, react.id(), react.emoji(), react.on()));
+            changed(room, react.ref(), react.id(),
+                    chats.rooms.react(room, person, react.id(), react.emoji(), react.on()));
         } else if (frame instanceof ClientFrame.History history) {
             history(room, history);
         } else if (frame instanceof ClientFrame.Leave leave) {
@@ -190,15 +191,24 @@ public final class PersonSession extends Session {
         });
     }
 
+    /** The sender learns its message's id ({@code ack}) when it gave a {@code ref}, or why it was not posted. */
     private void acked(String room, String ref, ChatMessage posted, Throwable failure) {
         if (failure != null) {
             LOG.debugf(id(), "message from connection %s not posted: %s", id(), failure.getClass().getName());
+            Refusal refusal = RefusedException.of(failure);
+            // The broker posts only for a member: a kick or a leave raced the message.
+            refused(refusal != null ? refusal : Refusal.Kind.NOT_IN_ROOM, room, ref);
         } else if (ref != null) {
             send(encode(new Acked(room, ref, posted.id())));
         }
     }
 
-    private void changed(String room, String ref, CompletionStage<Change> change) {
+    /**
+     * Answers a change of message {@code id}: an {@code error} when it was refused; else, when the frame had a
+     * {@code ref}, an {@code ack} (the room's event tells everyone of a change, this session included; a change that
+     * changed nothing is announced to nobody, and the ack is how the client knows it was handled).
+     */
+    private void changed(String room, String ref, MessageId id, CompletionStage<Change> change) {
         change.whenComplete((outcome, failure) -> {
             if (failure != null) {
                 Refusal refusal = RefusedException.of(failure);
@@ -208,9 +218,12 @@ public final class PersonSession extends Session {
             switch (outcome) {
                 case FORBIDDEN -> refused(Refusal.Kind.FORBIDDEN, room, ref);
                 case NOT_FOUND -> refused(Refusal.Kind.NOT_FOUND, room, ref);
-                case TOO_MANY_EMOJI -> refused(Refusal.Kind.TOO_MANY_REACTIONS, room, ref);
+                case TOO_MANY_EMOJI -> refused(Refusal.Kind.TOO_MANY_REACTIONS.because("a message holds at most "
+                        + Change.MAX_EMOJI + " different emoji and " + Change.MAX_REACTIONS + " reactions"), room, ref);
                 default -> {
-                    // DONE: the room's event tells everyone, this session included; UNCHANGED: nothing to tell.
+                    if (ref != null) {
+                        send(encode(new Acked(room, ref, id.toString())));
+                    }
                 }
             }
         });
@@ -251,7 +264,7 @@ public final class PersonSession extends Session {
 
     private void markRead(RoomSeat seat, MessageId id, long now) {
         seat.readAt = now;
-        changed(seat.room, null, chats.rooms.read(seat.room, person, id));
+        changed(seat.room, null, id, chats.rooms.read(seat.room, person, id));
     }
 
     private void history(String room, ClientFrame.History history) {
@@ -278,9 +291,12 @@ public final class PersonSession extends Session {
         close(Refusal.Kind.BINARY_FRAME);
     }
 
+    /** The dropped frame's room and ref go with the error, so a client knows which frame to send again. */
     @Override
-    protected void rateLimited(Refusal refusal) {
-        send(encode(new ErrorFrame(refusal, null, null)));
+    protected void rateLimited(Refusal refusal, String text) {
+        RefusedFrame dropped = text == null ? new RefusedFrame(refusal, null, null)
+                : chats.decoderV2.refused(refusal, text);
+        send(encode(dropped.errorFrame()));
     }
 
     @Override

@@ -82,7 +82,7 @@ public abstract class Session implements Monitored {
 
     /** A text message arrived. */
     public final void onText(String text) {
-        if (accepted()) {
+        if (accepted(text)) {
             text(text);
         }
     }
@@ -132,8 +132,11 @@ public abstract class Session implements Monitored {
     /** What a binary message means to this kind of session. */
     protected abstract void binary(byte[] data);
 
-    /** A frame over the budget was dropped ({@code refusal}: {@code RATE_LIMITED}): tell the client if it can hear it. */
-    protected void rateLimited(Refusal refusal) {
+    /**
+     * A frame over the budget was dropped ({@code refusal}: {@code RATE_LIMITED}; {@code text} its text, or null):
+     * tell the client if it can hear it.
+     */
+    protected void rateLimited(Refusal refusal, String text) {
     }
 
     /** Frees what the session holds beyond its admission (a room seat). Runs at least once; must be idempotent. */
@@ -232,8 +235,15 @@ public abstract class Session implements Monitored {
         end(CloseCodes.HEARTBEAT_TIMEOUT, HEARTBEAT_TIMEOUT);
     }
 
-    /** Spends the frame budget: true if the frame may be handled. Every frame also tells the heartbeat. */
     private boolean accepted() {
+        return accepted(null);
+    }
+
+    /**
+     * Spends the frame budget: true if the frame may be handled. Every frame also tells the heartbeat. {@code text} is
+     * the frame's text, for the refusal's answer, or null for a frame that is not text.
+     */
+    private boolean accepted(String text) {
         if (closing) {
             return false;
         }
@@ -245,7 +255,7 @@ public abstract class Session implements Monitored {
                 Refusal refusal = Refusal.Kind.RATE_LIMITED.because("too many frames: slow down (limit "
                         + admission.config().rate().messagesPerSecond() + "/s)");
                 admission.metrics().error(refusal);
-                rateLimited(refusal);
+                rateLimited(refusal, text);
                 return false;
             default:
                 close(Refusal.Kind.RATE_LIMIT_CLOSE);

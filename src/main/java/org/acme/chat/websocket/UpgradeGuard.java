@@ -115,8 +115,8 @@ public class UpgradeGuard {
             TokenAuth.Outcome user = auth.enabled() ? auth.authenticate(rc.request()::getHeader) : null;
             if (user != null && !user.accepted()) {
                 reject(rc, user.refusal());
-            } else if (person && user == null) {
-                checkPerson(rc);
+            } else if (person) {
+                checkPerson(rc, user);
             } else {
                 admit(rc);
             }
@@ -138,12 +138,19 @@ public class UpgradeGuard {
                 }));
     }
 
-    /** A v2 connection without auth: its name and client key must be valid (rooms are joined later). */
-    private void checkPerson(RoutingContext rc) {
+    /**
+     * A v2 connection: its name (the token's, with auth) must follow the names' rules and its client key be valid
+     * (rooms are joined later).
+     */
+    private void checkPerson(RoutingContext rc, TokenAuth.Outcome user) {
         String query = rc.request().query();
         try {
-            JoinRequest.name(Handshake.singleQueryParam(query, "name"));
-            Identity.checkClientKey(Handshake.singleQueryParam(query, "client"));
+            if (user != null) {
+                JoinRequest.name(user.name());
+            } else {
+                JoinRequest.name(Handshake.singleQueryParam(query, "name"));
+                Identity.checkClientKey(Handshake.singleQueryParam(query, "client"));
+            }
         } catch (RefusedException e) {
             reject(rc, e.refusal());
             return;

@@ -36,6 +36,12 @@ class PersonAuthTest {
     }
 
     @Test
+    void aTokenNamedLikeTheServerOrBreakingTheNameRulesIs400() {
+        assertEquals(400, WsClient.rejectedStatus(base, "/ws", bearer(token("System", List.of("*"), HOUR))));
+        assertEquals(400, WsClient.rejectedStatus(base, "/ws", bearer(token("x".repeat(33), List.of("*"), HOUR))));
+    }
+
+    @Test
     void theTokensSubjectIsThePersonAndItsRoomsAreCheckedAtEachJoin() {
         String room = uniqueRoom("team-v2");
         String token = token("carol", List.of("team-*"), HOUR);

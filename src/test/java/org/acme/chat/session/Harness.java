@@ -92,6 +92,15 @@ final class Harness {
         return new Client(chats.create(transport), transport);
     }
 
+    /** A new v2 connection of {@code name} with {@code clientKey}, opened (its {@code hello} sent). */
+    Client person(String name, String clientKey) {
+        TestTransport transport = new TestTransport("v" + ++connections, "10.0.0.3");
+        PersonSession session = chats.createPerson(transport);
+        Client client = new Client(session, transport);
+        client.opened = session.open(name, clientKey, header -> null);
+        return client;
+    }
+
     /** A new {@code /echo} connection, opened. */
     Client echo() {
         return echo(header -> null);

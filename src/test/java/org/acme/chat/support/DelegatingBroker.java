@@ -41,14 +41,16 @@ public abstract class DelegatingBroker implements Broker {
         return delegate.leave(room, member);
     }
 
+    /** A v1 join (the session is the member's own id) goes through {@link #join(String, Member, MessageId)}. */
     @Override
     public CompletionStage<Joined> join(String room, Member person, String session, MessageId since) {
-        return delegate.join(room, person, session, since);
+        return session.equals(person.id()) ? join(room, person, since) : delegate.join(room, person, session, since);
     }
 
+    /** A v1 leave goes through {@link #leave(String, Member)}, so that a double of v1's calls sees them all. */
     @Override
     public CompletionStage<Void> leave(String room, Member person, String session) {
-        return delegate.leave(room, person, session);
+        return session.equals(person.id()) ? leave(room, person) : delegate.leave(room, person, session);
     }
 
     @Override

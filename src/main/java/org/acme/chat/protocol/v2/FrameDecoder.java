@@ -47,6 +47,19 @@ public final class FrameDecoder {
         }
     }
 
+    /**
+     * {@code refusal} of the whole frame {@code text} (not its content: rate limited, say), with the frame's room and
+     * ref when it has valid ones, for the error that answers it.
+     */
+    public RefusedFrame refused(Refusal refusal, String text) {
+        try {
+            JsonNode root = FrameJson.parseObject(text);
+            return new RefusedFrame(refusal, echoedRoom(root), echoedRef(root));
+        } catch (RefusedException e) {
+            return new RefusedFrame(refusal, null, null);
+        }
+    }
+
     private ClientFrame decode(JsonNode root) throws RefusedException {
         return switch (FrameJson.type(root)) {
             case "join" -> {
