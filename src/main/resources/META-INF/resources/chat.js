@@ -10,6 +10,12 @@ const TYPING_EVERY_MS = 2_000;
 /** Someone's "is typing" shows this long after their last signal. */
 const TYPING_SHOWN_MS = 5_000;
 const HISTORY_PAGE = 50;
+// Rejoining after a reconnect: this many joins at once, then one per spacing (the server's frame budget is a burst of
+// 20, then 10 a second: chat.rate.*).
+const REJOIN_BURST = 15;
+const REJOIN_SPACING_MS = 150;
+// Refusals of a join that say "not now" rather than "no": the page asks again instead of dropping the room.
+const TRANSIENT = new Set(['rate_limited', 'broker_unavailable', 'too_many_rooms', 'shutting_down']);
 /** The emoji every message offers as reaction buttons; others' reactions with other emoji show too. */
 const PALETTE = ['👍', '❤️', '😂', '🎉', '👀'];
 /** Close codes after which reconnecting cannot help (protocol.md, "Close codes"). */
@@ -251,11 +257,18 @@ function hello(frame) {
   ui.me.textContent = `Signed in as ${frame.you.name}`;
   setState('open');
   showError(ui.chatError, null);
-  // After a reconnect, back into every room, each resumed from its newest message.
-  for (const room of app.rooms.values()) {
+  // After a reconnect, back into every room, each resumed from its newest message: paced, so that many rooms stay
+  // within the connection's frame budget (a burst of 20, then 10 a second).
+  [...app.rooms.values()].forEach((room, i) => {
     room.joined = false;
-    send(room.joinFrame());
-  }
+    const delay = i < REJOIN_BURST ? 0 : (i - REJOIN_BURST + 1) * REJOIN_SPACING_MS;
+    if (delay === 0) send(room.joinFrame()); else setTimeout(() => rejoin(room), delay);
+  });
+}
+
+/** Asks again for a room this tab is still in but not yet back in (after a reconnect, or a transient refusal). */
+function rejoin(room) {
+  if (app.rooms.get(room.name) === room && !room.joined) send(room.joinFrame());
 }
 
 function joined(room, frame) {
@@ -291,6 +304,11 @@ function error(frame) {
   const room = frame.ref ? [...app.rooms.values()].find((r) => r.joinRef === frame.ref && !r.joined) : null;
   if (!room) {
     showError(ui.chatError, frame.room ? `${frame.room}: ${frame.message}` : frame.message);
+    return;
+  }
+  if (TRANSIENT.has(frame.code) && (room.everJoined || app.wasInARoom)) {
+    // Dropped for the frame budget, or the server is busy: not a refusal of the room. Ask again shortly.
+    setTimeout(() => rejoin(room), 1_000 + Math.random() * 1_000);
     return;
   }
   forget(room);
