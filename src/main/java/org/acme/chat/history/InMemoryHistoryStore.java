@@ -201,11 +201,20 @@ public final class InMemoryHistoryStore implements HistoryStore {
         if (log == null) {
             return null;
         }
-        String wanted = id.toString();
+        // Ids only grow: an id outside the kept range is answered at once, and the scan (newest first: changes are
+        // mostly to recent messages) stops at the first older id.
+        if (log.messages.isEmpty() || id.compareTo(log.lastId) > 0
+                || id.compareTo(MessageId.parse(log.messages.getFirst().id())) < 0) {
+            return null;
+        }
         for (Iterator<ChatMessage> newestFirst = log.messages.descendingIterator(); newestFirst.hasNext(); ) {
             ChatMessage message = newestFirst.next();
-            if (message.id().equals(wanted)) {
+            int order = MessageId.parse(message.id()).compareTo(id);
+            if (order == 0) {
                 return message;
+            }
+            if (order < 0) {
+                return null;
             }
         }
         return null;

@@ -70,6 +70,25 @@ class InMemoryHistoryStoreTest {
     }
 
     @Test
+    void aMessageIsFoundByItsIdAndAnIdItDoesNotHoldIsNot() {
+        InMemoryHistoryStore store = new InMemoryHistoryStore(5, 100, 10, Long.MAX_VALUE);
+        List<ChatMessage> posted = new ArrayList<>();
+        for (int m = 0; m < 10; m++) {
+            posted.add(store.append("lobby", ALICE, "m" + m, clock));
+            clock += m % 2; // pairs of messages in one millisecond: ids differ by their sequence
+        }
+        for (ChatMessage message : posted) {
+            assertEquals(message, store.get("lobby", MessageId.parse(message.id())));
+        }
+        MessageId third = MessageId.parse(posted.get(3).id());
+        assertTrue(store.delete("lobby", third));
+        assertEquals(null, store.get("lobby", third), "erased");
+        assertEquals(null, store.get("lobby", MessageId.ZERO), "older than the first kept");
+        assertEquals(null, store.get("lobby", MessageId.parse(posted.get(9).id()).next(clock + 1)), "never posted");
+        assertEquals(null, store.get("elsewhere", third));
+    }
+
+    @Test
     void reactionsCountInAMessagesFootprint() {
         ChatMessage plain = message("hi");
         ChatMessage reacted = plain.withReactions(java.util.Map.of("👍", List.of("p".repeat(23), "q".repeat(23))));
