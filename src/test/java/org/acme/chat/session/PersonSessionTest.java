@@ -89,6 +89,26 @@ class PersonSessionTest {
     }
 
     @Test
+    void aTwentyFirstEmojiOnAMessageIsTooManyReactions() {
+        Harness harness = Harness.create();
+        Harness.Client alice = harness.person("alice", "alice-key-1");
+        alice.session.onText(frame("{'type':'join','room':'lobby'}"));
+        alice.session.onText(frame("{'type':'message','room':'lobby','text':'hi','ref':'m'}"));
+        String id = ofType(alice, "ack").get(0).get("id").asText();
+        for (int e = 0; e <= Change.MAX_EMOJI; e++) {
+            harness.timers.advance(Duration.ofSeconds(1)); // within the frame budget
+            String emoji = new String(Character.toChars(0x1F600 + e));
+            alice.session.onText(frame("{'type':'react','room':'lobby','id':'" + id + "','emoji':'" + emoji
+                    + "','on':true,'ref':'e" + e + "'}"));
+        }
+        assertEquals(Change.MAX_EMOJI, ofType(alice, "reaction").size());
+        JsonNode error = alice.transport.last();
+        assertEquals("too_many_reactions", error.get("code").asText());
+        assertEquals("e" + Change.MAX_EMOJI, error.get("ref").asText());
+        assertEquals("lobby", error.get("room").asText());
+    }
+
+    @Test
     void typingIsRelayedAtMostOnceInTwoSecondsPerRoom() {
         AtomicInteger relayed = new AtomicInteger();
         Harness harness = Harness.withBroker(broker -> new DelegatingBroker(broker) {
