@@ -499,8 +499,7 @@ public abstract class BrokerContract {
         Member alice = join(node(0), room, "a1", "alice");
         Member bob = join(node(1), room, "b1", "bob");
         ChatMessage keep = result(node(0).broker.post(room, alice, "keep"));
-        ChatMessage oops = result(node(0).broker.post(room, alice, "oops"));
-        editAndReact(room, oops, alice, "oops!", bob, "👍");
+        ChatMessage oops = postWithState(room, alice, "oops", "oops!", bob, "👍");
         long editedAt = json(node(0).next(room, MessageType.EDITED, "a1")).get("editedAt").asLong();
 
         assertEquals(Change.FORBIDDEN, result(node(1).broker.retract(room, bob, id(oops))));
@@ -645,8 +644,7 @@ public abstract class BrokerContract {
         Member alice = join(node(0), room, "a1", "alice");
         Member bob = join(node(1), room, "b1", "bob");
         ChatMessage keep = result(node(0).broker.post(room, alice, "keep"));
-        ChatMessage gone = result(node(0).broker.post(room, alice, "gone"));
-        editAndReact(room, gone, alice, "gone!", bob, "👎");
+        ChatMessage gone = postWithState(room, alice, "gone", "gone!", bob, "👎");
 
         assertTrue(result(node(1).broker.delete(room, id(gone))));
         assertEquals(List.of(keep), result(node(0).broker.history(room, null, 10)));
@@ -729,11 +727,16 @@ public abstract class BrokerContract {
         return node(0).through(room, id).stream().map(e -> e.type() + " " + e.memberId()).toList();
     }
 
-    /** Gives {@code message} state from both nodes: its author's edit to {@code text} on node 0, an emoji on node 1. */
-    private void editAndReact(String room, ChatMessage message, Member author, String text, Member reactor,
+    /**
+     * Posts {@code text} on node 0 and gives it state from both nodes: its author's edit to {@code edit} on node 0 and
+     * {@code reactor}'s {@code emoji} on node 1. Returns the message as posted.
+     */
+    private ChatMessage postWithState(String room, Member author, String text, String edit, Member reactor,
             String emoji) {
-        assertEquals(Change.DONE, result(node(0).broker.edit(room, author, id(message), text)));
-        assertEquals(Change.DONE, result(node(1).broker.react(room, reactor, id(message), emoji, true)));
+        ChatMessage posted = result(node(0).broker.post(room, author, text));
+        assertEquals(Change.DONE, result(node(0).broker.edit(room, author, id(posted), edit)));
+        assertEquals(Change.DONE, result(node(1).broker.react(room, reactor, id(posted), emoji, true)));
+        return posted;
     }
 
     /**
