@@ -16,7 +16,7 @@ import java.util.Map;
 import org.acme.chat.support.ApiKeys;
 import org.acme.chat.support.Frames;
 import org.acme.chat.support.PackagedApp;
-import org.acme.chat.support.RedisServer;
+import org.acme.chat.support.TwoNodes;
 import org.acme.chat.support.WsClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,40 +29,20 @@ import org.junit.jupiter.api.Test;
  */
 class ServerApiClusterIT {
 
-    private static RedisServer redis;
-    private static PackagedApp nodeA;
-    private static PackagedApp nodeB;
+    private static TwoNodes nodes;
 
     @BeforeAll
     static void startCluster() throws IOException {
-        redis = RedisServer.start();
         Map<String, String> config = new HashMap<>(ApiKeys.config());
-        config.putAll(Map.of("chat.broker", "redis", "quarkus.redis.hosts", redis.url(),
-                "chat.api.stats-interval", "1s"));
-        nodeA = PackagedApp.start("api-node-a", config);
-        nodeB = PackagedApp.start("api-node-b", config);
+        config.put("chat.api.stats-interval", "1s");
+        nodes = TwoNodes.start("api", config);
     }
 
     @AfterAll
     static void stopCluster() throws IOException {
-        try {
-            if (nodeA != null && nodeB != null) {
-                nodeA.assertNoErrorsLogged(); // a call that did its work on Redis's thread must not end in a 500
-                nodeB.assertNoErrorsLogged();
-            }
-        } finally {
-            closeAll();
-        }
-    }
-
-    private static void closeAll() {
-        for (AutoCloseable closeable : new AutoCloseable[] { nodeA, nodeB, redis }) {
-            try {
-                if (closeable != null) {
-                    closeable.close();
-                }
-            } catch (Exception ignored) {
-                // best effort
+        try (TwoNodes closing = nodes) {
+            if (closing != null) {
+                closing.assertNoErrorsLogged(); // a call that did its work on Redis's thread must not end in a 500
             }
         }
     }
@@ -74,8 +54,8 @@ class ServerApiClusterIT {
     @Test
     void aPostOnOneNodeReachesMembersOnTheOtherAndItsHistoryAndADeleteRemovesItThere() {
         String room = uniqueRoom("api-cluster-post");
-        try (WsClient bob = WsClient.join(nodeB.base(), room, "bob")) {
-            String id = api(nodeA).contentType(ContentType.JSON).body(Map.of("text", "from the backend"))
+        try (WsClient bob = WsClient.join(nodes.b().base(), room, "bob")) {
+            String id = api(nodes.a()).contentType(ContentType.JSON).body(Map.of("text", "from the backend"))
                     .post("/api/v1/rooms/{room}/messages", room).then().statusCode(201)
                     .body("from.id", equalTo("system")).extract().path("id");
             JsonObject received = bob.next("message");
@@ -84,12 +64,12 @@ class ServerApiClusterIT {
 
             bob.send(Frames.message("from bob"));
             bob.next("message");
-            api(nodeB).get("/api/v1/rooms/{room}/messages", room).then().statusCode(200)
+            api(nodes.b()).get("/api/v1/rooms/{room}/messages", room).then().statusCode(200)
                     .body("messages.text", equalTo(List.of("from the backend", "from bob")));
-            api(nodeA).delete("/api/v1/rooms/{room}/messages/{id}", room, id).then().statusCode(204);
-            api(nodeB).get("/api/v1/rooms/{room}/messages", room).then().statusCode(200)
+            api(nodes.a()).delete("/api/v1/rooms/{room}/messages/{id}", room, id).then().statusCode(204);
+            api(nodes.b()).get("/api/v1/rooms/{room}/messages", room).then().statusCode(200)
                     .body("messages.text", equalTo(List.of("from bob")));
-            api(nodeB).delete("/api/v1/rooms/{room}/messages/{id}", room, id).then().statusCode(404)
+            api(nodes.b()).delete("/api/v1/rooms/{room}/messages/{id}", room, id).then().statusCode(404)
                     .body("type", equalTo("urn:chat:problem:unknown-message"));
         }
     }
@@ -97,10 +77,10 @@ class ServerApiClusterIT {
     @Test
     void aKickOnOneNodeClosesTheMemberOnTheOther() {
         String room = uniqueRoom("api-cluster-kick");
-        try (WsClient alice = WsClient.join(nodeA.base(), room, "alice");
-                WsClient bob = WsClient.join(nodeB.base(), room, "bob")) {
+        try (WsClient alice = WsClient.join(nodes.a().base(), room, "alice");
+                WsClient bob = WsClient.join(nodes.b().base(), room, "bob")) {
             alice.next("join");
-            api(nodeA).contentType(ContentType.JSON).body(Map.of("reason", "off topic"))
+            api(nodes.a()).contentType(ContentType.JSON).body(Map.of("reason", "off topic"))
                     .post("/api/v1/rooms/{room}/members/{name}/kick", room, "bob").then().statusCode(204);
             assertEquals(4403, bob.awaitClose());
             assertEquals("off topic", bob.closeReason());
@@ -111,30 +91,30 @@ class ServerApiClusterIT {
     @Test
     void aBanOnOneNodeRefusesTheRejoinOnTheOtherUntilItIsLifted() {
         String room = uniqueRoom("api-cluster-ban");
-        try (WsClient mallory = WsClient.join(nodeB.base(), room, "mallory")) {
-            api(nodeA).contentType(ContentType.JSON).body(Map.of("name", "mallory", "seconds", 600))
+        try (WsClient mallory = WsClient.join(nodes.b().base(), room, "mallory")) {
+            api(nodes.a()).contentType(ContentType.JSON).body(Map.of("name", "mallory", "seconds", 600))
                     .post("/api/v1/rooms/{room}/bans", room).then().statusCode(201).body("kicked", equalTo(true));
             assertEquals(4403, mallory.awaitClose());
         }
-        assertEquals(403, WsClient.rejectedStatus(nodeB.base(), chatPath(room, "mallory")));
-        assertEquals(403, WsClient.rejectedStatus(nodeA.base(), chatPath(room, "Mallory")));
-        api(nodeB).delete("/api/v1/rooms/{room}/bans/{name}", room, "mallory").then().statusCode(204);
-        WsClient.join(nodeB.base(), room, "mallory").close();
+        assertEquals(403, WsClient.rejectedStatus(nodes.b().base(), chatPath(room, "mallory")));
+        assertEquals(403, WsClient.rejectedStatus(nodes.a().base(), chatPath(room, "Mallory")));
+        api(nodes.b()).delete("/api/v1/rooms/{room}/bans/{name}", room, "mallory").then().statusCode(204);
+        WsClient.join(nodes.b().base(), room, "mallory").close();
     }
 
     @Test
     void roomsMembersAndStatsIncludeTheOtherNode() {
         String prefix = uniqueRoom("api-cluster-list");
-        try (WsClient alice = WsClient.join(nodeA.base(), prefix + "-a", "alice");
-                WsClient bob = WsClient.join(nodeB.base(), prefix + "-a", "bob");
-                WsClient carol = WsClient.join(nodeB.base(), prefix + "-b", "carol")) {
-            api(nodeA).queryParam("prefix", prefix).get("/api/v1/rooms").then().statusCode(200)
+        try (WsClient alice = WsClient.join(nodes.a().base(), prefix + "-a", "alice");
+                WsClient bob = WsClient.join(nodes.b().base(), prefix + "-a", "bob");
+                WsClient carol = WsClient.join(nodes.b().base(), prefix + "-b", "carol")) {
+            api(nodes.a()).queryParam("prefix", prefix).get("/api/v1/rooms").then().statusCode(200)
                     .body("rooms.room", equalTo(List.of(prefix + "-a", prefix + "-b")))
                     .body("rooms.members", equalTo(List.of(2, 1)));
-            api(nodeA).get("/api/v1/rooms/{room}/members", prefix + "-a").then().statusCode(200)
+            api(nodes.a()).get("/api/v1/rooms/{room}/members", prefix + "-a").then().statusCode(200)
                     .body("members.name", equalTo(List.of("alice", "bob")));
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
-                JsonObject stats = new JsonObject(api(nodeA).get("/api/v1/stats").then().statusCode(200).extract()
+                JsonObject stats = new JsonObject(api(nodes.a()).get("/api/v1/stats").then().statusCode(200).extract()
                         .asString());
                 JsonObject cluster = stats.getJsonObject("cluster");
                 return cluster.getInteger("nodes") == 2 && cluster.getInteger("connections") >= 3
@@ -145,7 +125,7 @@ class ServerApiClusterIT {
 
     @Test
     void withoutAKeyTheApiIs401() {
-        given().baseUri(nodeA.base().toString()).get("/api/v1/rooms").then().statusCode(401)
+        given().baseUri(nodes.a().base().toString()).get("/api/v1/rooms").then().statusCode(401)
                 .contentType("application/problem+json");
     }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.acme.chat.history.MessageId;
 import org.acme.chat.protocol.ChatMessage;
 import org.acme.chat.protocol.Deleted;
@@ -458,15 +459,12 @@ public abstract class BrokerContract {
         String room = room("edit");
         Member alice = join(node(0), room, "a1", "alice");
         ChatMessage posted = result(node(0).broker.post(room, alice, "helo"));
-        long before = System.currentTimeMillis();
 
         // alice's other session, on the other node
-        assertEquals(Change.DONE, result(node(1).broker.edit(room, alice, id(posted), "hello")));
-        long after = System.currentTimeMillis();
-        RoomEvent edited = node(0).next(room, MessageType.EDITED, "a1");
-        long editedAt = json(edited).get("editedAt").asLong();
-        assertTrue(editedAt >= before && editedAt <= after, () -> "editedAt " + editedAt + " is the broker's now");
-        assertEquals(MAPPER.valueToTree(new Edited(room, posted.id(), "hello", editedAt)), json(edited));
+        JsonNode edited = doneAndHeardAtBrokersNow(() -> node(1).broker.edit(room, alice, id(posted), "hello"),
+                room, MessageType.EDITED, "a1", "editedAt");
+        long editedAt = edited.get("editedAt").asLong();
+        assertEquals(MAPPER.valueToTree(new Edited(room, posted.id(), "hello", editedAt)), edited);
 
         ChatMessage current = posted.edited("hello", editedAt);
         assertEquals(List.of(current), result(node(1).broker.history(room, null, 10)), "scroll-back");
@@ -501,20 +499,14 @@ public abstract class BrokerContract {
         Member alice = join(node(0), room, "a1", "alice");
         Member bob = join(node(1), room, "b1", "bob");
         ChatMessage keep = result(node(0).broker.post(room, alice, "keep"));
-        ChatMessage oops = result(node(0).broker.post(room, alice, "oops"));
-        assertEquals(Change.DONE, result(node(0).broker.edit(room, alice, id(oops), "oops!")));
+        ChatMessage oops = postWithState(room, alice, "oops", "oops!", bob, "👍");
         long editedAt = json(node(0).next(room, MessageType.EDITED, "a1")).get("editedAt").asLong();
-        assertEquals(Change.DONE, result(node(1).broker.react(room, bob, id(oops), "👍", true)));
 
         assertEquals(Change.FORBIDDEN, result(node(1).broker.retract(room, bob, id(oops))));
         assertEquals(Change.NOT_FOUND, result(node(1).broker.retract(room, alice, after(oops))));
-        long before = System.currentTimeMillis();
-        assertEquals(Change.DONE, result(node(1).broker.retract(room, alice, id(oops))));
-        long after = System.currentTimeMillis();
-        RoomEvent deleted = node(0).next(room, MessageType.DELETED, "a1");
-        long ts = json(deleted).get("ts").asLong();
-        assertTrue(ts >= before && ts <= after, () -> "ts " + ts + " is the broker's now");
-        assertEquals(MAPPER.valueToTree(new Deleted(room, oops.id(), ts)), json(deleted));
+        JsonNode deleted = doneAndHeardAtBrokersNow(() -> node(1).broker.retract(room, alice, id(oops)),
+                room, MessageType.DELETED, "a1", "ts");
+        assertEquals(MAPPER.valueToTree(new Deleted(room, oops.id(), deleted.get("ts").asLong())), deleted);
 
         ChatMessage tombstone = result(node(1).broker.history(room, null, 10)).get(1);
         assertEquals(null, tombstone.text());
@@ -652,9 +644,7 @@ public abstract class BrokerContract {
         Member alice = join(node(0), room, "a1", "alice");
         Member bob = join(node(1), room, "b1", "bob");
         ChatMessage keep = result(node(0).broker.post(room, alice, "keep"));
-        ChatMessage gone = result(node(0).broker.post(room, alice, "gone"));
-        assertEquals(Change.DONE, result(node(0).broker.edit(room, alice, id(gone), "gone!")));
-        assertEquals(Change.DONE, result(node(1).broker.react(room, bob, id(gone), "👎", true)));
+        ChatMessage gone = postWithState(room, alice, "gone", "gone!", bob, "👎");
 
         assertTrue(result(node(1).broker.delete(room, id(gone))));
         assertEquals(List.of(keep), result(node(0).broker.history(room, null, 10)));
@@ -735,6 +725,33 @@ public abstract class BrokerContract {
     private List<String> eventsThroughNextPost(String room, Member poster) {
         String id = result(node(0).broker.post(room, poster, "marker")).id();
         return node(0).through(room, id).stream().map(e -> e.type() + " " + e.memberId()).toList();
+    }
+
+    /**
+     * Posts {@code text} on node 0 and gives it state from both nodes: its author's edit to {@code edit} on node 0 and
+     * {@code reactor}'s {@code emoji} on node 1. Returns the message as posted.
+     */
+    private ChatMessage postWithState(String room, Member author, String text, String edit, Member reactor,
+            String emoji) {
+        ChatMessage posted = result(node(0).broker.post(room, author, text));
+        assertEquals(Change.DONE, result(node(0).broker.edit(room, author, id(posted), edit)));
+        assertEquals(Change.DONE, result(node(1).broker.react(room, reactor, id(posted), emoji, true)));
+        return posted;
+    }
+
+    /**
+     * Makes {@code change}, which must be done, and returns the frame of the {@code type} event about {@code memberId}
+     * that node 0 hears of it, once its {@code field} is checked to be the broker's now (a time within the call).
+     */
+    private JsonNode doneAndHeardAtBrokersNow(Supplier<CompletionStage<Change>> change, String room, MessageType type,
+            String memberId, String field) {
+        long before = System.currentTimeMillis();
+        assertEquals(Change.DONE, result(change.get()));
+        long after = System.currentTimeMillis();
+        JsonNode frame = json(node(0).next(room, type, memberId));
+        long at = frame.get(field).asLong();
+        assertTrue(at >= before && at <= after, () -> field + " " + at + " is the broker's now");
+        return frame;
     }
 
     private static List<String> texts(Joined joined) {

@@ -19,7 +19,7 @@ import java.util.Map;
 import org.acme.chat.history.MessageId;
 import org.acme.chat.support.Frames;
 import org.acme.chat.support.PackagedApp;
-import org.acme.chat.support.RedisServer;
+import org.acme.chat.support.TwoNodes;
 import org.acme.chat.support.WsClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,41 +35,26 @@ class RedisClusterIT {
     private static final Duration PRESENCE_TTL = Duration.ofSeconds(6);
     /** Messages one member sends at once in the burst test, all within the rate limit. */
     private static final int BURST = 300;
-    private static RedisServer redis;
-    private static PackagedApp nodeA;
-    private static PackagedApp nodeB;
+    private static TwoNodes nodes;
 
     @BeforeAll
     static void startCluster() throws IOException {
-        redis = RedisServer.start();
-        nodeA = PackagedApp.start("redis-node-a", config());
-        nodeB = PackagedApp.start("redis-node-b", config());
+        nodes = TwoNodes.start("redis", Map.of("chat.presence.ttl", PRESENCE_TTL.toSeconds() + "s",
+                "chat.rate.messages-per-second", "10000", "chat.rate.burst", String.valueOf(BURST)));
     }
 
     @AfterAll
     static void stopCluster() {
-        for (AutoCloseable closeable : new AutoCloseable[] { nodeA, nodeB, redis }) {
-            try {
-                if (closeable != null) {
-                    closeable.close();
-                }
-            } catch (Exception ignored) {
-                // best effort
-            }
+        if (nodes != null) {
+            nodes.close();
         }
-    }
-
-    private static Map<String, String> config() {
-        return Map.of("chat.broker", "redis", "quarkus.redis.hosts", redis.url(),
-                "chat.presence.ttl", PRESENCE_TTL.toSeconds() + "s",
-                "chat.rate.messages-per-second", "10000", "chat.rate.burst", String.valueOf(BURST));
     }
 
     @Test
     void membersOnTwoNodesTalkBothWaysInOneOrderAndSeeEachOther() {
         String room = uniqueRoom("cluster");
-        try (WsClient alice = WsClient.join(nodeA.base(), room, "alice");
-                WsClient bob = WsClient.join(nodeB.base(), room, "bob")) {
+        try (WsClient alice = WsClient.join(nodes.a().base(), room, "alice");
+                WsClient bob = WsClient.join(nodes.b().base(), room, "bob")) {
             assertEquals(List.of("alice", "bob"), memberNames(bob.welcome()));
             assertEquals("bob", memberName(alice.next("join")));
 
@@ -92,8 +77,8 @@ class RedisClusterIT {
     @Test
     void aBurstFromOneMemberArrivesOnTheOtherNodeInTheOrderItWasSent() {
         String room = uniqueRoom("cluster-burst");
-        try (WsClient alice = WsClient.join(nodeA.base(), room, "alice");
-                WsClient bob = WsClient.join(nodeB.base(), room, "bob")) {
+        try (WsClient alice = WsClient.join(nodes.a().base(), room, "alice");
+                WsClient bob = WsClient.join(nodes.b().base(), room, "bob")) {
             alice.next("join");
             List<String> sent = new ArrayList<>();
             for (int i = 0; i < BURST; i++) {
@@ -108,9 +93,9 @@ class RedisClusterIT {
     @Test
     void aNameTakenOnOneNodeIsRefusedOnTheOther() {
         String room = uniqueRoom("cluster-names");
-        try (WsClient alice = WsClient.join(nodeA.base(), room, "Alice")) {
-            assertEquals(409, WsClient.rejectedStatus(nodeB.base(), chatPath(room, "alice")));
-            given().baseUri(nodeB.base().toString()).queryParam("room", room).queryParam("name", "ALICE")
+        try (WsClient alice = WsClient.join(nodes.a().base(), room, "Alice")) {
+            assertEquals(409, WsClient.rejectedStatus(nodes.b().base(), chatPath(room, "alice")));
+            given().baseUri(nodes.b().base().toString()).queryParam("room", room).queryParam("name", "ALICE")
                     .get("/api/join-check").then().statusCode(409);
         }
     }
@@ -118,12 +103,12 @@ class RedisClusterIT {
     @Test
     void historyWrittenThroughOneNodeIsServedByTheOther() {
         String room = uniqueRoom("cluster-history");
-        try (WsClient alice = WsClient.join(nodeA.base(), room, "alice")) {
+        try (WsClient alice = WsClient.join(nodes.a().base(), room, "alice")) {
             alice.send(Frames.message("one"));
             alice.send(Frames.message("two"));
             messages(alice, 2);
         }
-        try (WsClient carol = WsClient.join(nodeB.base(), room, "carol")) {
+        try (WsClient carol = WsClient.join(nodes.b().base(), room, "carol")) {
             assertEquals(List.of("one", "two"), texts(carol.welcome().getJsonArray("history")));
         }
     }
@@ -131,9 +116,9 @@ class RedisClusterIT {
     @Test
     void aClientThatDropsResumesOnTheOtherNodeWithExactlyWhatItMissed() {
         String room = uniqueRoom("cluster-resume");
-        try (WsClient alice = WsClient.join(nodeB.base(), room, "alice")) {
+        try (WsClient alice = WsClient.join(nodes.b().base(), room, "alice")) {
             String lastSeen;
-            try (WsClient bob = WsClient.join(nodeA.base(), room, "bob")) {
+            try (WsClient bob = WsClient.join(nodes.a().base(), room, "bob")) {
                 alice.next("join");
                 alice.send(Frames.message("seen"));
                 lastSeen = messages(bob, 1).get(0).getString("id");
@@ -145,7 +130,8 @@ class RedisClusterIT {
             alice.send(Frames.message("missed 2"));
             assertEquals(List.of("missed 1", "missed 2"), texts(messages(alice, 2)));
 
-            try (WsClient bob = WsClient.connectAndWelcome(nodeB.base(), chatPath(room, "bob") + "&since=" + lastSeen)) {
+            try (WsClient bob = WsClient.connectAndWelcome(nodes.b().base(),
+                    chatPath(room, "bob") + "&since=" + lastSeen)) {
                 assertEquals(List.of("missed 1", "missed 2"), texts(bob.welcome().getJsonArray("history")));
                 assertEquals(Boolean.TRUE, bob.welcome().getBoolean("recovered"));
                 alice.send(Frames.message("live"));
@@ -157,8 +143,8 @@ class RedisClusterIT {
     @Test
     void aNodeThatDiesLeavesNoGhostLongerThanThePresenceTtl() throws IOException {
         String room = uniqueRoom("cluster-ghost");
-        try (WsClient watcher = WsClient.join(nodeA.base(), room, "watcher")) {
-            try (PackagedApp doomed = PackagedApp.start("redis-node-doomed", config());
+        try (WsClient watcher = WsClient.join(nodes.a().base(), room, "watcher")) {
+            try (PackagedApp doomed = PackagedApp.start("redis-node-doomed", nodes.config());
                     WsClient ghost = WsClient.join(doomed.base(), room, "ghost")) {
                 assertEquals("ghost", memberName(watcher.next("join")));
                 doomed.close(); // SIGKILL: no leave, no cleanup
@@ -170,7 +156,7 @@ class RedisClusterIT {
             Duration gone = Duration.ofNanos(System.nanoTime() - killed);
             // The TTL, plus up to a renewal period each for the dead node's last renewal and node A's sweep, plus slack.
             assertTrue(gone.compareTo(PRESENCE_TTL.plusSeconds(5)) < 0, "ghost listed for " + gone);
-            assertEquals(204, given().baseUri(nodeB.base().toString()).queryParam("room", room)
+            assertEquals(204, given().baseUri(nodes.b().base().toString()).queryParam("room", room)
                     .queryParam("name", "ghost").get("/api/join-check").statusCode(), "its name is free again");
         }
     }
@@ -178,24 +164,24 @@ class RedisClusterIT {
     @Test
     void whileRedisIsAwayReadinessIsDownAndLocalMembersStillTalkThenItAllResumes() {
         String room = uniqueRoom("cluster-outage");
-        try (WsClient alice = WsClient.join(nodeA.base(), room, "alice");
-                WsClient bob = WsClient.join(nodeA.base(), room, "bob");
-                WsClient carol = WsClient.join(nodeB.base(), room, "carol")) {
+        try (WsClient alice = WsClient.join(nodes.a().base(), room, "alice");
+                WsClient bob = WsClient.join(nodes.a().base(), room, "bob");
+                WsClient carol = WsClient.join(nodes.b().base(), room, "carol")) {
             alice.send(Frames.message("before"));
             for (WsClient member : List.of(alice, bob, carol)) {
                 assertEquals(List.of("before"), texts(messages(member, 1)));
             }
 
-            redis.stop();
-            await().atMost(Duration.ofSeconds(10)).until(() -> nodeA.readinessStatus() == 503);
-            assertTrue(nodeA.readiness().body().contains("unreachable"), nodeA.readiness().body());
+            nodes.redis().stop();
+            await().atMost(Duration.ofSeconds(10)).until(() -> nodes.a().readinessStatus() == 503);
+            assertTrue(nodes.a().readiness().body().contains("unreachable"), nodes.a().readiness().body());
             alice.send(Frames.message("while Redis is away"));
             assertEquals(List.of("while Redis is away"), texts(messages(bob, 1)), "local delivery goes on");
             assertEquals(List.of("while Redis is away"), texts(messages(alice, 1)));
 
-            redis.restart();
-            await().atMost(Duration.ofSeconds(15)).until(() -> nodeA.readinessStatus() == 200
-                    && nodeB.readinessStatus() == 200);
+            nodes.redis().restart();
+            await().atMost(Duration.ofSeconds(15)).until(() -> nodes.a().readinessStatus() == 200
+                    && nodes.b().readinessStatus() == 200);
             alice.send(Frames.message("after"));
             assertEquals(List.of("after"), texts(messages(carol, 1)), "cross-node delivery resumes");
             assertEquals(List.of("after"), texts(messages(bob, 1)));

@@ -5,42 +5,20 @@ import static org.acme.chat.support.Names.uniqueRoom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.acme.chat.support.ChatPage;
-import org.acme.chat.support.Chromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The bundled page in a real headless Chromium, used the way people use it. */
 @QuarkusTest
-class BrowserChatTest {
+class BrowserChatTest extends BrowserTest {
 
     static final Path SCREENSHOTS = Path.of("target", "e2e");
     private static final Pattern MINE = Pattern.compile("\\bmine\\b");
-
-    private static Chromium chromium;
-
-    @TestHTTPResource("/")
-    URI base;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void twoPeopleSeeEachOtherAndTheirMessagesInOrder() throws IOException {

@@ -5,13 +5,8 @@ import static org.acme.chat.support.Names.uniqueRoom;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.AriaRole;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
 import org.acme.chat.support.ChatPage;
-import org.acme.chat.support.Chromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,24 +14,7 @@ import org.junit.jupiter.api.Test;
  * and "message deleted" in place of the other, a newcomer too (from the room's history); nobody else gets the buttons.
  */
 @QuarkusTest
-class BrowserEditDeleteTest {
-
-    private static Chromium chromium;
-
-    @TestHTTPResource("/")
-    URI base;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class BrowserEditDeleteTest extends BrowserTest {
 
     @Test
     void anAuthorEditsAndDeletesTheirOwnMessagesAndEveryoneSeesIt() {

@@ -5,16 +5,13 @@ import static io.restassured.RestAssured.given;
 import static org.acme.chat.support.Names.uniqueRoom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.net.URI;
 import java.util.Map;
 import org.acme.chat.support.ApiKeys;
 import org.acme.chat.support.ChatPage;
-import org.acme.chat.support.Chromium;
 import org.acme.chat.support.Frames;
 import org.acme.chat.support.WsClient;
 import org.junit.jupiter.api.Test;
@@ -25,17 +22,13 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(ApiKeys.class)
-class BrowserKickTest {
-
-    @TestHTTPResource("/")
-    URI base;
+class BrowserKickTest extends BrowserTest {
 
     @Test
     void aKickRemovesTheRoomWithTheReasonAndKeepsTheOthers() {
         String room = uniqueRoom("kick");
         String other = uniqueRoom("kept");
-        try (Chromium chromium = Chromium.launch();
-                WsClient moderator = WsClient.join(base, room, "moderator");
+        try (WsClient moderator = WsClient.join(base, room, "moderator");
                 ChatPage mallory = chromium.newPerson().join(base, room, "Mallory").awaitConnected()) {
             mallory.joinRoom(other).switchTo(room);
             mallory.say("buy cheap watches");

@@ -3,13 +3,8 @@ package org.acme.chat.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.acme.chat.support.Names.uniqueRoom;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
 import org.acme.chat.support.ChatPage;
-import org.acme.chat.support.Chromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,27 +12,10 @@ import org.junit.jupiter.api.Test;
  * and everyone sees the count; a newcomer sees the counts from the room's history.
  */
 @QuarkusTest
-class BrowserReactionsTest {
+class BrowserReactionsTest extends BrowserTest {
 
     private static final String THUMBS_UP = "👍";
     private static final String PARTY = "🎉";
-
-    private static Chromium chromium;
-
-    @TestHTTPResource("/")
-    URI base;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void reactionsToggleWithCountsAndShowWhoseAreOwn() {

@@ -3,13 +3,8 @@ package org.acme.chat.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.acme.chat.support.Names.uniqueRoom;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
 import org.acme.chat.support.ChatPage;
-import org.acme.chat.support.Chromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,24 +12,7 @@ import org.junit.jupiter.api.Test;
  * the unread count of a room follows the person across their tabs (one tab reads, the other's count goes).
  */
 @QuarkusTest
-class BrowserReadMarkersTest {
-
-    private static Chromium chromium;
-
-    @TestHTTPResource("/")
-    URI base;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class BrowserReadMarkersTest extends BrowserTest {
 
     @Test
     void whatTheOtherPersonHasReadShowsAsSeenByUnderThatMessage() {

@@ -5,13 +5,8 @@ import static org.acme.chat.support.Names.uniqueRoom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.microsoft.playwright.Locator;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
 import org.acme.chat.support.ChatPage;
-import org.acme.chat.support.Chromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,24 +14,7 @@ import org.junit.jupiter.api.Test;
  * shows a room's own messages and members without reconnecting, and leaving a room tells the others.
  */
 @QuarkusTest
-class BrowserRoomsTest {
-
-    private static Chromium chromium;
-
-    @TestHTTPResource("/")
-    URI base;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class BrowserRoomsTest extends BrowserTest {
 
     @Test
     void severalRoomsOnOneConnectionWithUnreadCountsAndSwitching() {

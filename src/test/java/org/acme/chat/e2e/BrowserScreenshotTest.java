@@ -2,15 +2,12 @@ package org.acme.chat.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.acme.chat.support.ChatPage;
-import org.acme.chat.support.Chromium;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,13 +16,10 @@ import org.junit.jupiter.api.Test;
  * replaces docs/images/multi-room.png too (commit it when the page's look changes).
  */
 @QuarkusTest
-class BrowserScreenshotTest {
+class BrowserScreenshotTest extends BrowserTest {
 
     private static final Path SHOT = BrowserChatTest.SCREENSHOTS.resolve("multi-room.png");
     private static final Path README_IMAGE = Path.of("docs", "images", "multi-room.png");
-
-    @TestHTTPResource("/")
-    URI base;
 
     @Test
     void multiRoomPageForTheReadme() throws IOException {
@@ -33,8 +27,7 @@ class BrowserScreenshotTest {
         String design = "design";
         String release = "release";
         String general = "general";
-        try (Chromium chromium = Chromium.launch();
-                ChatPage alice = chromium.newPerson(1100, 560).join(base, design, "Alice").awaitConnected();
+        try (ChatPage alice = chromium.newPerson(1100, 560).join(base, design, "Alice").awaitConnected();
                 ChatPage bob = chromium.newPerson().join(base, design, "Bob").awaitConnected();
                 ChatPage carol = chromium.newPerson().join(base, design, "Carol").awaitConnected()) {
             alice.joinRoom(release).joinRoom(general).switchTo(design);

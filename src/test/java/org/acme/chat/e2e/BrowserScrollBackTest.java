@@ -4,20 +4,15 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.acme.chat.support.Names.uniqueRoom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.acme.chat.support.ChatPage;
-import org.acme.chat.support.Chromium;
 import org.acme.chat.support.Frames;
 import org.acme.chat.support.WsClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,27 +21,10 @@ import org.junit.jupiter.api.Test;
  * once the server says there is nothing more.
  */
 @QuarkusTest
-class BrowserScrollBackTest {
+class BrowserScrollBackTest extends BrowserTest {
 
     private static final int POSTED = 8;
     private static final int WELCOME = 5;
-
-    private static Chromium chromium;
-
-    @TestHTTPResource("/")
-    URI base;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void loadOlderMessagesFetchesWhatCameBeforeUntilThereIsNoMore() {

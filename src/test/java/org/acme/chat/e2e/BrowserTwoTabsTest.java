@@ -6,15 +6,10 @@ import static org.acme.chat.support.Frames.senderName;
 import static org.acme.chat.support.Names.uniqueRoom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
 import java.util.regex.Pattern;
 import org.acme.chat.support.ChatPage;
-import org.acme.chat.support.Chromium;
 import org.acme.chat.support.WsClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,26 +18,9 @@ import org.junit.jupiter.api.Test;
  * goes, and each tab shows the other's messages as its own.
  */
 @QuarkusTest
-class BrowserTwoTabsTest {
+class BrowserTwoTabsTest extends BrowserTest {
 
     private static final Pattern MINE = Pattern.compile("\\bmine\\b");
-
-    private static Chromium chromium;
-
-    @TestHTTPResource("/")
-    URI base;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void twoTabsOfOnePersonArePresentOnce() {

@@ -5,13 +5,8 @@ import static org.acme.chat.support.Names.uniqueRoom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
 import org.acme.chat.support.ChatPage;
-import org.acme.chat.support.Chromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,27 +14,10 @@ import org.junit.jupiter.api.Test;
  * gone about 5 s after the last one, and at once when her message arrives.
  */
 @QuarkusTest
-class BrowserTypingTest {
+class BrowserTypingTest extends BrowserTest {
 
     /** Well under the 5 s an indicator lasts without a new signal: what only the arriving message can explain. */
     private static final double SOONER_THAN_THE_TIMEOUT_MS = 2_500;
-
-    private static Chromium chromium;
-
-    @TestHTTPResource("/")
-    URI base;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void theOtherPersonSeesWhoIsTypingUntilTheyStopOrSend() {

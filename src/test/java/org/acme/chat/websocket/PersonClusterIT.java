@@ -13,8 +13,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.acme.chat.support.PackagedApp;
-import org.acme.chat.support.RedisServer;
+import org.acme.chat.support.TwoNodes;
 import org.acme.chat.support.V2;
 import org.acme.chat.support.WsClient;
 import org.junit.jupiter.api.AfterAll;
@@ -28,34 +27,18 @@ import org.junit.jupiter.api.Test;
  */
 class PersonClusterIT {
 
-    private static RedisServer redis;
-    private static PackagedApp nodeA;
-    private static PackagedApp nodeB;
+    private static TwoNodes nodes;
 
     @BeforeAll
     static void startCluster() throws IOException {
-        redis = RedisServer.start();
-        Map<String, String> config = Map.of("chat.broker", "redis", "quarkus.redis.hosts", redis.url());
-        nodeA = PackagedApp.start("v2-node-a", config);
-        nodeB = PackagedApp.start("v2-node-b", config);
+        nodes = TwoNodes.start("v2", Map.of());
     }
 
     @AfterAll
     static void stopCluster() throws IOException {
-        try {
-            if (nodeA != null && nodeB != null) {
-                nodeA.assertNoErrorsLogged();
-                nodeB.assertNoErrorsLogged();
-            }
-        } finally {
-            for (AutoCloseable closeable : new AutoCloseable[] { nodeA, nodeB, redis }) {
-                try {
-                    if (closeable != null) {
-                        closeable.close();
-                    }
-                } catch (Exception ignored) {
-                    // best effort
-                }
+        try (TwoNodes closing = nodes) {
+            if (closing != null) {
+                closing.assertNoErrorsLogged();
             }
         }
     }
@@ -63,10 +46,10 @@ class PersonClusterIT {
     @Test
     void aPersonWithATabOnEachNodeIsOneMemberAndLeavesWithTheLastTab() {
         String room = uniqueRoom("v2cluster-tabs");
-        try (WsClient bob = V2.connect(nodeB.base(), "bob", "bob-key-123")) {
+        try (WsClient bob = V2.connect(nodes.b().base(), "bob", "bob-key-123")) {
             join(bob, room);
-            try (WsClient tabA = V2.connect(nodeA.base(), "alice", "alice-key-1");
-                    WsClient tabB = V2.connect(nodeB.base(), "alice", "alice-key-1")) {
+            try (WsClient tabA = V2.connect(nodes.a().base(), "alice", "alice-key-1");
+                    WsClient tabB = V2.connect(nodes.b().base(), "alice", "alice-key-1")) {
                 join(tabA, room);
                 assertEquals("alice", until(bob, "join", room).getJsonObject("member").getString("name"));
                 JsonObject joined = join(tabB, room);
@@ -90,9 +73,9 @@ class PersonClusterIT {
     @Test
     void anEditAReactionAndAReadMarkerOnOneNodeReachTheOther() {
         String room = uniqueRoom("v2cluster-edit");
-        try (WsClient alice = V2.connect(nodeA.base(), "alice", "alice-key-2");
-                WsClient bob = V2.connect(nodeB.base(), "bob", "bob-key-234");
-                WsClient aliceOnB = V2.connect(nodeB.base(), "alice", "alice-key-2")) {
+        try (WsClient alice = V2.connect(nodes.a().base(), "alice", "alice-key-2");
+                WsClient bob = V2.connect(nodes.b().base(), "bob", "bob-key-234");
+                WsClient aliceOnB = V2.connect(nodes.b().base(), "alice", "alice-key-2")) {
             join(alice, room);
             join(bob, room);
             join(aliceOnB, room);
@@ -124,7 +107,7 @@ class PersonClusterIT {
     @Test
     void scrollBackOnOneNodeReachesMessagesPostedOnTheOther() {
         String room = uniqueRoom("v2cluster-scroll");
-        try (WsClient alice = V2.connect(nodeA.base(), "alice", "alice-key-3")) {
+        try (WsClient alice = V2.connect(nodes.a().base(), "alice", "alice-key-3")) {
             join(alice, room);
             String first = null;
             for (int i = 0; i < 12; i++) {
@@ -134,7 +117,7 @@ class PersonClusterIT {
             }
             alice.send(frame("delete", room).put("id", first));
             until(alice, "deleted", room);
-            try (WsClient bob = V2.connect(nodeB.base(), "bob", "bob-key-345")) {
+            try (WsClient bob = V2.connect(nodes.b().base(), "bob", "bob-key-345")) {
                 JsonArray recent = join(bob, room).getJsonArray("history");
                 assertEquals(5, recent.size());
                 bob.send(frame("history", room).put("before", recent.getJsonObject(0).getString("id"))
