@@ -1,7 +1,7 @@
 package org.acme.chat.history;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -104,7 +104,7 @@ public final class InMemoryHistoryStore implements HistoryStore {
     public synchronized ChatMessage append(String room, Member from, String text, long ts) {
         RoomLog log = log(room);
         if (log == null) {
-            log = new RoomLog();
+            log = new RoomLog(room, size);
             (occupied.contains(room) ? live : idle).put(room, log);
         }
         log.lastId = log.lastId.next(ts);
@@ -126,7 +126,7 @@ public final class InMemoryHistoryStore implements HistoryStore {
     @Override
     public synchronized List<ChatMessage> recent(String room) {
         RoomLog log = log(room);
-        return log == null ? List.of() : newest(log.messages, size);
+        return log == null ? List.of() : log.messages.newest(size);
     }
 
     @Override
@@ -138,12 +138,17 @@ public final class InMemoryHistoryStore implements HistoryStore {
         if (after.compareTo(log.lastId) > 0) {
             return new Since(List.of(), Gap.UNKNOWN);
         }
+        // Newest first, down to the id: never more than one past what a resume may carry.
         List<ChatMessage> missed = new ArrayList<>();
-        for (ChatMessage message : log.messages) {
-            if (MessageId.parse(message.id()).compareTo(after) > 0) {
-                missed.add(message);
+        for (Iterator<ChatMessage> newestFirst = log.messages.newestFirst(null); newestFirst.hasNext()
+                && missed.size() <= size; ) {
+            ChatMessage message = newestFirst.next();
+            if (MessageId.parse(message.id()).compareTo(after) <= 0) {
+                break;
             }
+            missed.add(message);
         }
+        Collections.reverse(missed);
         if (missed.size() > size) {
             // More than a welcome sends were posted since: the newest go, as when the history kept fewer.
             return new Since(List.copyOf(missed.subList(missed.size() - size, missed.size())), Gap.TOO_OLD);
@@ -164,16 +169,12 @@ public final class InMemoryHistoryStore implements HistoryStore {
         if (log == null) {
             return false;
         }
-        String wanted = id.toString();
-        for (Iterator<ChatMessage> messages = log.messages.iterator(); messages.hasNext(); ) {
-            ChatMessage message = messages.next();
-            if (message.id().equals(wanted)) {
-                messages.remove();
-                long footprint = footprint(message);
-                log.bytes -= footprint;
-                bytes -= footprint;
-                return true;
-            }
+        ChatMessage removed = log.messages.remove(id);
+        if (removed != null) {
+            long footprint = footprint(removed);
+            log.bytes -= footprint;
+            bytes -= footprint;
+            return true;
         }
         return false;
     }
@@ -184,14 +185,12 @@ public final class InMemoryHistoryStore implements HistoryStore {
         if (log == null || limit < 1) {
             return List.of();
         }
-        ArrayDeque<ChatMessage> page = new ArrayDeque<>(Math.min(limit, log.messages.size()));
-        for (Iterator<ChatMessage> newestFirst = log.messages.descendingIterator(); newestFirst.hasNext()
+        List<ChatMessage> page = new ArrayList<>(Math.min(limit, log.messages.size()));
+        for (Iterator<ChatMessage> newestFirst = log.messages.newestFirst(before); newestFirst.hasNext()
                 && page.size() < limit; ) {
-            ChatMessage message = newestFirst.next();
-            if (before == null || MessageId.parse(message.id()).compareTo(before) < 0) {
-                page.addFirst(message);
-            }
+            page.add(newestFirst.next());
         }
+        Collections.reverse(page);
         return List.copyOf(page);
     }
 
@@ -204,20 +203,10 @@ public final class InMemoryHistoryStore implements HistoryStore {
         // Ids only grow: an id outside the kept range is answered at once, and the scan (newest first: changes are
         // mostly to recent messages) stops at the first older id.
         if (log.messages.isEmpty() || id.compareTo(log.lastId) > 0
-                || id.compareTo(MessageId.parse(log.messages.getFirst().id())) < 0) {
+                || id.compareTo(MessageId.parse(log.messages.first().id())) < 0) {
             return null;
         }
-        for (Iterator<ChatMessage> newestFirst = log.messages.descendingIterator(); newestFirst.hasNext(); ) {
-            ChatMessage message = newestFirst.next();
-            int order = MessageId.parse(message.id()).compareTo(id);
-            if (order == 0) {
-                return message;
-            }
-            if (order < 0) {
-                return null;
-            }
-        }
-        return null;
+        return log.messages.find(id);
     }
 
     @Override
@@ -226,25 +215,15 @@ public final class InMemoryHistoryStore implements HistoryStore {
         if (log == null) {
             return false;
         }
-        // A deque has no set(i): rebuild the newest end back to the message (changes touch recent messages).
-        ArrayDeque<ChatMessage> newer = new ArrayDeque<>();
-        try {
-            while (!log.messages.isEmpty()) {
-                ChatMessage message = log.messages.pollLast();
-                if (message.id().equals(changed.id())) {
-                    long delta = footprint(changed) - footprint(message);
-                    log.messages.addLast(changed);
-                    log.bytes += delta;
-                    bytes += delta;
-                    return true;
-                }
-                newer.addFirst(message);
-            }
+        ChatMessage old = log.messages.replace(changed);
+        if (old == null) {
             return false;
-        } finally {
-            log.messages.addAll(newer);
-            evictBytes(); // a reaction makes a message bigger
         }
+        long delta = footprint(changed) - footprint(old);
+        log.bytes += delta;
+        bytes += delta;
+        evictBytes(); // a reaction makes a message bigger
+        return true;
     }
 
     @Override
@@ -272,18 +251,6 @@ public final class InMemoryHistoryStore implements HistoryStore {
         }
         log.read.put(person, id);
         evictBytes();
-    }
-
-    private static List<ChatMessage> newest(ArrayDeque<ChatMessage> messages, int count) {
-        if (messages.size() <= count) {
-            return List.copyOf(messages);
-        }
-        ChatMessage[] page = new ChatMessage[count];
-        Iterator<ChatMessage> newestFirst = messages.descendingIterator();
-        for (int i = count - 1; i >= 0; i--) {
-            page[i] = newestFirst.next();
-        }
-        return List.of(page);
     }
 
     private RoomLog log(String room) {
@@ -338,12 +305,16 @@ public final class InMemoryHistoryStore implements HistoryStore {
     }
 
     private static final class RoomLog {
-        private final ArrayDeque<ChatMessage> messages = new ArrayDeque<>();
+        private final MessageLog messages;
         /** Each person's read marker (v2), least recently set first; at most retained, dropped with the messages. */
         private final Map<String, MessageId> read = new LinkedHashMap<>();
         private long bytes;
         private MessageId lastId = MessageId.ZERO;
         /** The newest id no longer held: a reader at or after it has missed nothing that is gone. */
         private MessageId lastDropped = MessageId.ZERO;
+
+        RoomLog(String room, int loose) {
+            this.messages = new MessageLog(room, loose);
+        }
     }
 }

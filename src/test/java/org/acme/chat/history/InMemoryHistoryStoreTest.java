@@ -89,6 +89,51 @@ class InMemoryHistoryStoreTest {
     }
 
     @Test
+    void packedMessagesReadChangeAndDropAsLooseOnes() {
+        InMemoryHistoryStore store = new InMemoryHistoryStore(5, 300, 10, Long.MAX_VALUE);
+        List<ChatMessage> posted = new ArrayList<>();
+        for (int m = 0; m < 600; m++) {
+            posted.add(store.append("lobby", ALICE, "m" + m + " \uD83D\uDE00", clock));
+            clock += m % 3 == 0 ? 1 : 0;
+        }
+        List<ChatMessage> kept = posted.subList(300, 600); // retained 300: the oldest 300 went
+        assertEquals(kept, store.before("lobby", null, 1_000), "every kept message, packed or not, as posted");
+        assertEquals(kept.subList(295, 300), store.recent("lobby"));
+        assertEquals(kept.stream().mapToLong(InMemoryHistoryStore::footprint).sum(), store.bytes());
+        MessageId at = MessageId.parse(kept.get(150).id());
+        assertEquals(kept.subList(100, 150), store.before("lobby", at, 50), "a page in the packed part");
+        for (ChatMessage message : List.of(kept.get(0), kept.get(127), kept.get(128), kept.get(299))) {
+            assertEquals(message, store.get("lobby", MessageId.parse(message.id())));
+        }
+        assertEquals(null, store.get("lobby", MessageId.parse(posted.get(10).id())), "dropped");
+
+        ChatMessage changed = kept.get(40).edited("changed", clock).withReactions(
+                java.util.Map.of("\uD83D\uDC4D", List.of("p1", "p2")));
+        assertTrue(store.replace("lobby", changed));
+        assertEquals(changed, store.get("lobby", MessageId.parse(changed.id())));
+        ChatMessage tombstone = kept.get(41).tombstone();
+        assertTrue(store.replace("lobby", tombstone));
+        assertEquals(tombstone, store.get("lobby", MessageId.parse(tombstone.id())));
+        assertTrue(store.delete("lobby", MessageId.parse(kept.get(42).id())));
+        List<ChatMessage> page = store.before("lobby", MessageId.parse(kept.get(44).id()), 4);
+        assertEquals(List.of(changed, tombstone, kept.get(43)), page.subList(1, 4));
+        assertEquals(299, store.before("lobby", null, 1_000).size());
+
+        HistoryStore.Since recent = store.since("lobby", MessageId.parse(kept.get(297).id()));
+        assertEquals(kept.subList(298, 300), recent.messages());
+        assertEquals(HistoryStore.Gap.NONE, recent.gap());
+        HistoryStore.Since old = store.since("lobby", MessageId.parse(kept.get(10).id()));
+        assertEquals(HistoryStore.Gap.TOO_OLD, old.gap(), "more than a welcome carries");
+        assertEquals(kept.subList(295, 300), old.messages());
+        for (int m = 0; m < 300; m++) {
+            store.append("lobby", ALICE, "more " + m, clock++);
+        }
+        assertEquals(null, store.get("lobby", MessageId.parse(changed.id())), "changed and dropped in turn");
+        long keptBytes = store.before("lobby", null, 1_000).stream().mapToLong(InMemoryHistoryStore::footprint).sum();
+        assertEquals(keptBytes, store.bytes(), "bytes() still counts exactly what is kept");
+    }
+
+    @Test
     void reactionsCountInAMessagesFootprint() {
         ChatMessage plain = message("hi");
         ChatMessage reacted = plain.withReactions(java.util.Map.of("👍", List.of("p".repeat(23), "q".repeat(23))));
