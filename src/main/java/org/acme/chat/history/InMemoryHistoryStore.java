@@ -14,7 +14,8 @@ import org.acme.chat.protocol.Reactions;
 
 /**
  * History for a single node: the last {@code retained} messages of each room (a joiner gets the last {@code size}),
- * in their current state, and each person's read marker (at most {@code retained} per room), within two bounds.
+ * in their current state (beyond the newest {@code size}, packed: {@link MessageLog}), and each person's read marker
+ * (at most {@code retained} per room), within two bounds.
  * {@code maxBytes} bounds the {@link #footprint} of every message and marker kept, all rooms together: over it, the
  * least recently used room without members loses its whole history, then rooms with members lose their read markers,
  * and only then their oldest messages, least recently used room first (a room's newest messages go last). {@code maxRooms} bounds how many rooms
