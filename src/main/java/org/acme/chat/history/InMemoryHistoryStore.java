@@ -14,7 +14,7 @@ import org.acme.chat.protocol.Reactions;
 
 /**
  * History for a single node: the last {@code retained} messages of each room (a joiner gets the last {@code size}),
- * in their current state (beyond the newest {@code size}, packed: {@link MessageLog}), and each person's read marker
+ * in their current state (packed as they come, 32 at a time: {@link MessageLog}), and each person's read marker
  * (at most {@code retained} per room), within two bounds.
  * {@code maxBytes} bounds the {@link #footprint} of every message and marker kept, all rooms together: over it, the
  * least recently used room without members loses its whole history, then rooms with members lose their read markers,
@@ -105,7 +105,7 @@ public final class InMemoryHistoryStore implements HistoryStore {
     public synchronized ChatMessage append(String room, Member from, String text, long ts) {
         RoomLog log = log(room);
         if (log == null) {
-            log = new RoomLog(room, size);
+            log = new RoomLog(room);
             (occupied.contains(room) ? live : idle).put(room, log);
         }
         log.lastId = log.lastId.next(ts);
@@ -314,8 +314,8 @@ public final class InMemoryHistoryStore implements HistoryStore {
         /** The newest id no longer held: a reader at or after it has missed nothing that is gone. */
         private MessageId lastDropped = MessageId.ZERO;
 
-        RoomLog(String room, int loose) {
-            this.messages = new MessageLog(room, loose);
+        RoomLog(String room) {
+            this.messages = new MessageLog(room);
         }
     }
 }

@@ -9,28 +9,26 @@ import java.util.NoSuchElementException;
 import org.acme.chat.protocol.ChatMessage;
 
 /**
- * One room's kept messages, oldest first: the newest as objects (at least {@code loose}: what joiners get and changes
- * mostly touch), the older packed {@link #SEGMENT} at a time ({@link Segment}), so that a room keeping 10,000 messages
- * holds about 1,600 objects, not 50,000. Not thread-safe: the store's lock guards it.
+ * One room's kept messages, oldest first, packed {@link #SEGMENT} at a time as they come ({@link Segment}; the newest
+ * fewer than that are objects), so that a room keeping 10,000 messages holds about 1,600 objects, not 50,000, and a
+ * message is packed before the collector promotes it. Reading unpacks what it reads (a joiner's 50, a page of
+ * scroll-back); a change re-packs one segment. Not thread-safe: the store's lock guards it.
  */
 final class MessageLog {
 
     /**
-     * Messages per packed segment: small, so that a message is packed soon after it leaves what joiners get (kept
-     * loose longer, it lives long enough to be promoted; bench/results/ab-latest.md compares 32 and 128).
+     * Messages per packed segment: small, so that a message is packed soon after it is posted (kept loose longer, it
+     * lives long enough to be promoted; bench/results/ab-latest.md compares the choices).
      */
     static final int SEGMENT = 32;
 
     private final String room;
-    private final int loose;
     private final ArrayDeque<Segment> packed = new ArrayDeque<>();
     private final ArrayDeque<ChatMessage> recent = new ArrayDeque<>();
     private int packedSize;
 
-    /** A log that keeps at least {@code loose} of the newest messages unpacked. */
-    MessageLog(String room, int loose) {
+    MessageLog(String room) {
         this.room = room;
-        this.loose = loose;
     }
 
     int size() {
@@ -43,7 +41,7 @@ final class MessageLog {
 
     void addLast(ChatMessage message) {
         recent.addLast(message);
-        if (recent.size() >= loose + SEGMENT) {
+        if (recent.size() >= SEGMENT) {
             List<ChatMessage> oldest = new ArrayList<>(SEGMENT);
             for (int i = 0; i < SEGMENT; i++) {
                 oldest.add(recent.removeFirst());
