@@ -195,9 +195,8 @@ public final class PersonSession extends Session {
     private void acked(String room, String ref, ChatMessage posted, Throwable failure) {
         if (failure != null) {
             LOG.debugf(id(), "message from connection %s not posted: %s", id(), failure.getClass().getName());
-            Refusal refusal = RefusedException.of(failure);
             // The broker posts only for a member: a kick or a leave raced the message.
-            refused(refusal != null ? refusal : Refusal.Kind.NOT_IN_ROOM, room, ref);
+            refused(failure, Refusal.Kind.NOT_IN_ROOM, room, ref);
         } else if (ref != null) {
             send(encode(new Acked(room, ref, posted.id())));
         }
@@ -211,8 +210,7 @@ public final class PersonSession extends Session {
     private void changed(String room, String ref, MessageId id, CompletionStage<Change> change) {
         change.whenComplete((outcome, failure) -> {
             if (failure != null) {
-                Refusal refusal = RefusedException.of(failure);
-                refused(refusal != null ? refusal : Refusal.Kind.BROKER_UNAVAILABLE, room, ref);
+                refused(failure, Refusal.Kind.BROKER_UNAVAILABLE, room, ref);
                 return;
             }
             switch (outcome) {
@@ -271,14 +269,19 @@ public final class PersonSession extends Session {
         int limit = history.limit();
         chats.rooms.history(room, history.before(), limit + 1).whenComplete((messages, failure) -> {
             if (failure != null) {
-                Refusal refusal = RefusedException.of(failure);
-                refused(refusal != null ? refusal : Refusal.Kind.BROKER_UNAVAILABLE, room, history.ref());
+                refused(failure, Refusal.Kind.BROKER_UNAVAILABLE, room, history.ref());
                 return;
             }
             boolean more = messages.size() > limit;
             List<ChatMessage> page = more ? messages.subList(messages.size() - limit, messages.size()) : messages;
             send(encode(new HistoryPage(room, history.ref(), List.copyOf(page), more)));
         });
+    }
+
+    /** A broker call failed: its refusal, or {@code otherwise} when the failure is none. */
+    private void refused(Throwable failure, Refusal otherwise, String room, String ref) {
+        Refusal refusal = RefusedException.of(failure);
+        refused(refusal != null ? refusal : otherwise, room, ref);
     }
 
     private void refused(Refusal refusal, String room, String ref) {
